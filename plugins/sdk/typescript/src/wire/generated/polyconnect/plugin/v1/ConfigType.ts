@@ -1,0 +1,38 @@
+// Original file: ../../../proto/polyconnect/plugin/v1/config.proto
+
+export const ConfigType = {
+  CONFIG_TYPE_UNSPECIFIED: 'CONFIG_TYPE_UNSPECIFIED',
+  CONFIG_TYPE_BOOLEAN: 'CONFIG_TYPE_BOOLEAN',
+  CONFIG_TYPE_STRING: 'CONFIG_TYPE_STRING',
+  CONFIG_TYPE_INT: 'CONFIG_TYPE_INT',
+  CONFIG_TYPE_SHORT: 'CONFIG_TYPE_SHORT',
+  CONFIG_TYPE_LONG: 'CONFIG_TYPE_LONG',
+  CONFIG_TYPE_DOUBLE: 'CONFIG_TYPE_DOUBLE',
+  CONFIG_TYPE_LIST: 'CONFIG_TYPE_LIST',
+  CONFIG_TYPE_CLASS: 'CONFIG_TYPE_CLASS',
+  CONFIG_TYPE_PASSWORD: 'CONFIG_TYPE_PASSWORD',
+} as const;
+
+export type ConfigType =
+  | 'CONFIG_TYPE_UNSPECIFIED'
+  | 0
+  | 'CONFIG_TYPE_BOOLEAN'
+  | 1
+  | 'CONFIG_TYPE_STRING'
+  | 2
+  | 'CONFIG_TYPE_INT'
+  | 3
+  | 'CONFIG_TYPE_SHORT'
+  | 4
+  | 'CONFIG_TYPE_LONG'
+  | 5
+  | 'CONFIG_TYPE_DOUBLE'
+  | 6
+  | 'CONFIG_TYPE_LIST'
+  | 7
+  | 'CONFIG_TYPE_CLASS'
+  | 8
+  | 'CONFIG_TYPE_PASSWORD'
+  | 9
+
+export type ConfigType__Output = typeof ConfigType[keyof typeof ConfigType]

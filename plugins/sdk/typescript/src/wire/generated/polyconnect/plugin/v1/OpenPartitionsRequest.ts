@@ -1,0 +1,13 @@
+// Original file: ../../../proto/polyconnect/plugin/v1/sink_task_service.proto
+
+import type { TopicPartition as _polyconnect_plugin_v1_TopicPartition, TopicPartition__Output as _polyconnect_plugin_v1_TopicPartition__Output } from '../../../polyconnect/plugin/v1/TopicPartition.js';
+
+export interface OpenPartitionsRequest {
+  'instanceId'?: (string);
+  'partitions'?: (_polyconnect_plugin_v1_TopicPartition)[];
+}
+
+export interface OpenPartitionsRequest__Output {
+  'instanceId': (string);
+  'partitions': (_polyconnect_plugin_v1_TopicPartition__Output)[];
+}
