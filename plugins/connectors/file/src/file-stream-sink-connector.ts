@@ -1,7 +1,8 @@
 // FileStreamSinkConnector: appends each record's value as a line to a file (Kafka's example
 // connector, with its class name, alias and key `file`). tasks.max identical tasks.
 
-import { ConfigDef, ConfigException, type ConnectorConfig, SinkConnector } from '@polyconnect/sdk';
+import { ConfigDef, ConfigException, type ConfigValueResult, type ConnectorConfig, SinkConnector } from '@polyconnect/sdk';
+import { requireFile } from './file-stream-source-connector.js';
 import { FileStreamSinkTask } from './file-stream-sink-task.js';
 import { PLUGIN_VERSION } from './version.js';
 
@@ -17,6 +18,8 @@ export const SINK_CONFIG_DEF = new ConfigDef().define({
 
 export class FileStreamSinkConnector extends SinkConnector {
   static readonly className = 'org.apache.kafka.connect.file.FileStreamSinkConnector';
+  /** As declared in plugin.json, so that Describe and the manifest agree. */
+  static readonly aliases = ['FileStreamSink'];
   #config: ConnectorConfig = {};
 
   version(): string {
@@ -25,6 +28,11 @@ export class FileStreamSinkConnector extends SinkConnector {
 
   config(): ConfigDef {
     return SINK_CONFIG_DEF;
+  }
+
+  /** Also reports a missing `file`, which start() requires, so that validation and start agree. */
+  override validate(config: ConnectorConfig): ConfigValueResult[] {
+    return SINK_CONFIG_DEF.validate(config).map((result) => requireFile(result, SINK_FILE_CONFIG));
   }
 
   start(config: ConnectorConfig): void {

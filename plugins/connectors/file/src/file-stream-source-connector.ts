@@ -1,7 +1,7 @@
 // FileStreamSourceConnector: reads a file line by line into a topic (Kafka's example connector,
 // with its class name, alias and keys: file, topic, batch.size). Always one task.
 
-import { ConfigDef, ConfigException, type ConnectorConfig, SourceConnector, nonEmptyString, range } from '@polyconnect/sdk';
+import { ConfigDef, ConfigException, type ConfigValueResult, type ConnectorConfig, SourceConnector, nonEmptyString, range } from '@polyconnect/sdk';
 import { FileStreamSourceTask } from './file-stream-source-task.js';
 import { PLUGIN_VERSION } from './version.js';
 
@@ -30,6 +30,8 @@ export const SOURCE_CONFIG_DEF = new ConfigDef()
 
 export class FileStreamSourceConnector extends SourceConnector {
   static readonly className = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
+  /** As declared in plugin.json, so that Describe and the manifest agree. */
+  static readonly aliases = ['FileStreamSource'];
   #config: Record<string, string> = {};
 
   version(): string {
@@ -38,6 +40,11 @@ export class FileStreamSourceConnector extends SourceConnector {
 
   config(): ConfigDef {
     return SOURCE_CONFIG_DEF;
+  }
+
+  /** Also reports a missing `file`, which start() requires, so that validation and start agree. */
+  override validate(config: ConnectorConfig): ConfigValueResult[] {
+    return SOURCE_CONFIG_DEF.validate(config).map((result) => requireFile(result, FILE_CONFIG));
   }
 
   start(config: ConnectorConfig): void {
@@ -60,4 +67,10 @@ export class FileStreamSourceConnector extends SourceConnector {
   }
 
   stop(): void {}
+}
+
+/** A validation result for `file` with the missing-key error when it is null or empty. */
+export function requireFile(result: ConfigValueResult, name: string): ConfigValueResult {
+  if (result.name !== name || result.errors.length > 0 || (result.value !== null && result.value !== '')) return result;
+  return { ...result, errors: [ConfigException.missing(name).message] };
 }

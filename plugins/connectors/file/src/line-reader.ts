@@ -74,7 +74,8 @@ export class LineReader {
       buffer.copy(buffer, 0, start, this.#length);
       this.#length -= start;
       this.#bufferPosition += start;
-      if (this.#carriageReturn >= 0) this.#carriageReturn -= start;
+      // A cached "\r" that ended a consumed line is gone: look again (it must not turn into NONE).
+      if (this.#carriageReturn >= 0) this.#carriageReturn = this.#carriageReturn >= start ? this.#carriageReturn - start : UNKNOWN;
     }
   }
 

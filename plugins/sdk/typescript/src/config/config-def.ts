@@ -158,11 +158,11 @@ export function parseType(name: string, value: unknown, type: ConfigType): unkno
       if (typeof value === 'string') return new Password(value);
       throw ConfigException.invalidValue(name, value, 'Expected value to be a string');
     case 'INT':
-      return parseInteger(name, value, -2147483648, 2147483647, 'a 32-bit integer');
+      return parseInteger(name, value, -2147483648, 2147483647, 'INT');
     case 'SHORT':
-      return parseInteger(name, value, -32768, 32767, 'a 16-bit integer');
+      return parseInteger(name, value, -32768, 32767, 'SHORT');
     case 'LONG':
-      return parseInteger(name, value, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 'a 64-bit integer');
+      return parseInteger(name, value, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 'LONG');
     case 'DOUBLE': {
       const number = typeof value === 'number' ? value : text === undefined || text === '' ? Number.NaN : Number(text);
       if (Number.isNaN(number)) throw ConfigException.invalidValue(name, value, 'Not a number of type DOUBLE');
@@ -175,11 +175,12 @@ export function parseType(name: string, value: unknown, type: ConfigType): unkno
   }
 }
 
-function parseInteger(name: string, value: unknown, min: number, max: number, what: string): number {
+/** Kafka's message names the type: "Not a number of type INT". */
+function parseInteger(name: string, value: unknown, min: number, max: number, type: ConfigType): number {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  if (!/^[+-]?\d+$/.test(text)) throw ConfigException.invalidValue(name, value, `Not a number of type ${what}`);
+  if (!/^[+-]?\d+$/.test(text)) throw ConfigException.invalidValue(name, value, `Not a number of type ${type}`);
   const number = Number(text);
-  if (number < min || number > max) throw ConfigException.invalidValue(name, value, `Not a number of type ${what}`);
+  if (number < min || number > max) throw ConfigException.invalidValue(name, value, `Not a number of type ${type}`);
   return number;
 }
 

@@ -34,7 +34,9 @@ export function encodeSourceRecords(records: readonly SourceRecord[]): SourceRec
 export function decodeSourceRecords(batch: SourceRecordBatch__Output | null | undefined): SourceRecord[] {
   if (!batch) return [];
   const schemas = decodeSchemaTable(batch.schemas);
-  const maps = new SourceMapCache();
+  // One cache per field: partitions repeat across a batch, offsets change with every record.
+  const partitions = new SourceMapCache();
+  const offsets = new SourceMapCache();
   return batch.records.map((proto) => {
     const keySchema = schemaAt(schemas, proto.keySchemaRef);
     const valueSchema = schemaAt(schemas, proto.valueSchemaRef);
@@ -47,8 +49,8 @@ export function decodeSourceRecords(batch: SourceRecordBatch__Output | null | un
       value: decodeValue(valueSchema, proto.value),
       timestamp: proto.timestamp ?? null,
       headers: decodeHeaders(proto.headers, schemas),
-      sourcePartition: maps.parse(proto.sourcePartition),
-      sourceOffset: maps.parse(proto.sourceOffset),
+      sourcePartition: partitions.parse(proto.sourcePartition),
+      sourceOffset: offsets.parse(proto.sourceOffset),
     };
   });
 }
