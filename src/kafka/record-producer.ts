@@ -44,16 +44,46 @@ export function createRecordProducer(connection: KafkaConnection): RecordProduce
     connect: () => producer.connect(),
     disconnect: () => producer.disconnect(),
     async send(records) {
-      const byTopic = new Map<string, Message[]>();
-      for (const record of records) {
-        let messages = byTopic.get(record.topic);
-        if (messages === undefined) byTopic.set(record.topic, (messages = []));
-        messages.push(toMessage(record));
+      const metadata: RecordMetadata[] = [];
+      // One request at a time, each at most MAX_REQUEST_BYTES (Java's max.request.size), so a
+      // batch never becomes a record batch larger than the broker's message.max.bytes.
+      for (const chunk of chunksBySize(records, MAX_REQUEST_BYTES)) {
+        const byTopic = new Map<string, Message[]>();
+        for (const record of chunk) {
+          let messages = byTopic.get(record.topic);
+          if (messages === undefined) byTopic.set(record.topic, (messages = []));
+          messages.push(toMessage(record));
+        }
+        const results = await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+        for (const result of results) {
+          metadata.push({ topic: result.topicName, partition: result.partition, baseOffset: result.baseOffset === undefined ? undefined : Number(result.baseOffset) });
+        }
       }
-      const results = await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
-      return results.map((result) => ({ topic: result.topicName, partition: result.partition, baseOffset: result.baseOffset === undefined ? undefined : Number(result.baseOffset) }));
+      return metadata;
     },
   };
+}
+
+/** Kafka's default max.request.size; also below the broker's default message.max.bytes. */
+const MAX_REQUEST_BYTES = 1_048_576;
+/** Per-record overhead in a record batch (varints, attributes, header framing), rounded up. */
+const RECORD_OVERHEAD_BYTES = 70;
+
+function* chunksBySize(records: readonly ProducerRecord[], maxBytes: number): Generator<readonly ProducerRecord[]> {
+  let start = 0;
+  let size = 0;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    let recordSize = RECORD_OVERHEAD_BYTES + (record.key?.length ?? 0) + (record.value?.length ?? 0);
+    for (const header of record.headers) recordSize += header.key.length + (header.value?.length ?? 0) + 8;
+    if (i > start && size + recordSize > maxBytes) {
+      yield records.slice(start, i);
+      start = i;
+      size = 0;
+    }
+    size += recordSize;
+  }
+  if (start < records.length) yield start === 0 ? records : records.slice(start);
 }
 
 function toMessage(record: ProducerRecord): Message {

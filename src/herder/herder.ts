@@ -1,0 +1,68 @@
+// The Herder contract: what should run, and the operations the REST and gRPC admin APIs offer
+// over it. Standalone and distributed herders implement it; the APIs are thin layers on top.
+// Shapes use Kafka Connect's REST field names so the REST layer can send them as they are.
+
+export interface ServerInfo {
+  version: string;
+  commit: string;
+  kafka_cluster_id: string;
+}
+
+export type ConnectorType = 'source' | 'sink' | 'unknown';
+
+export interface StateEntry {
+  state: string;
+  worker_id: string;
+  trace?: string;
+}
+
+export interface TaskStateEntry extends StateEntry {
+  id: number;
+}
+
+/** Kafka Connect's ConnectorStateInfo. */
+export interface ConnectorStateInfo {
+  name: string;
+  connector: StateEntry;
+  tasks: TaskStateEntry[];
+  type: ConnectorType;
+}
+
+/** Kafka Connect's ConnectorInfo. */
+export interface ConnectorInfo {
+  name: string;
+  config: Record<string, string>;
+  tasks: Array<{ connector: string; task: number }>;
+  type: ConnectorType;
+}
+
+export interface PluginInfo {
+  class: string;
+  type: string;
+  version?: string;
+}
+
+export interface RestartRequest {
+  includeTasks: boolean;
+  onlyFailed: boolean;
+}
+
+export interface Herder {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  serverInfo(): ServerInfo;
+  connectors(): string[];
+  connectorInfo(name: string): ConnectorInfo;
+  connectorStatus(name: string): ConnectorStateInfo;
+  taskStatus(name: string, taskId: number): TaskStateEntry;
+  /** Creates or replaces a connector; resolves once it is stored and being started. */
+  putConnectorConfig(name: string, config: Record<string, string>, allowReplace: boolean): Promise<{ created: boolean; info: ConnectorInfo }>;
+  /**
+   * Restarts a connector. The plain form (both flags false) restarts the connector instance and
+   * resolves once it was restarted (undefined); the KIP-745 form answers at once with the status
+   * in which everything to be restarted shows RESTARTING.
+   */
+  restartConnector(name: string, request: RestartRequest): Promise<ConnectorStateInfo | undefined>;
+  restartTask(name: string, taskId: number): Promise<void>;
+  connectorPlugins(connectorsOnly: boolean): PluginInfo[];
+}

@@ -1,0 +1,215 @@
+// StandaloneHerder: one worker, connector configs from the command line (and REST), status in
+// memory. Requests run one at a time, in order, as Kafka's standalone herder does; restarts
+// follow KIP-745 (includeTasks, onlyFailed) and task reconfiguration requests from connectors
+// restart the tasks only when their configs changed.
+
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { StatusStore } from '../storage/status-store.js';
+import type { Worker } from '../worker/worker.js';
+import { checkConnectorConfig } from './connector-config-check.js';
+import type { ConnectorInfo, ConnectorStateInfo, ConnectorType, Herder, PluginInfo, RestartRequest, ServerInfo, TaskStateEntry } from './herder.js';
+import { AlreadyExistsError, NotFoundError } from './herder-errors.js';
+
+/** The Kafka Connect version whose REST API and formats Polyconnect matches (kcctl parses it). */
+export const COMPATIBLE_KAFKA_VERSION = '4.1.2';
+
+export interface StandaloneHerderDependencies {
+  readonly worker: Worker;
+  readonly statusStore: StatusStore;
+  readonly kafkaClusterId: string;
+  readonly logger: Logger;
+  readonly polyconnectVersion: string;
+}
+
+export class StandaloneHerder implements Herder {
+  readonly #deps: StandaloneHerderDependencies;
+  readonly #log: Logger;
+  readonly #configs = new Map<string, Record<string, string>>();
+  readonly #taskConfigs = new Map<string, Record<string, string>[]>();
+  #requests: Promise<unknown> = Promise.resolve();
+  #stopping = false;
+
+  constructor(deps: StandaloneHerderDependencies) {
+    this.#deps = deps;
+    this.#log = deps.logger.child({ component: 'herder' });
+  }
+
+  async start(): Promise<void> {
+    await this.#deps.worker.start();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    await this.#requests.catch(() => undefined);
+    await this.#deps.worker.stop();
+  }
+
+  /** Called by the worker when a connector asks for its tasks to be reconfigured. */
+  requestTaskReconfiguration(name: string): void {
+    void this.#serially(async () => {
+      if (!this.#configs.has(name) || this.#stopping) return;
+      await this.#reconfigureTasks(name, false);
+    }).catch((error: Error) => this.#log.error({ err: error, connector: name }, 'Task reconfiguration failed'));
+  }
+
+  serverInfo(): ServerInfo {
+    const commit = createHash('sha1').update(`polyconnect-${this.#deps.polyconnectVersion}`).digest('hex').slice(0, 16);
+    return { version: COMPATIBLE_KAFKA_VERSION, commit, kafka_cluster_id: this.#deps.kafkaClusterId };
+  }
+
+  connectors(): string[] {
+    return [...this.#configs.keys()];
+  }
+
+  connectorInfo(name: string): ConnectorInfo {
+    const config = this.#configs.get(name);
+    if (config === undefined) throw new NotFoundError(`Connector ${name} not found`);
+    return {
+      name,
+      config: { ...config },
+      tasks: (this.#taskConfigs.get(name) ?? []).map((_, task) => ({ connector: name, task })),
+      type: this.#typeOf(config),
+    };
+  }
+
+  connectorStatus(name: string): ConnectorStateInfo {
+    const status = this.#deps.statusStore.connector(name);
+    const config = this.#configs.get(name);
+    if (status === undefined || config === undefined) throw new NotFoundError(`No status found for connector ${name}`);
+    return {
+      name,
+      connector: stateEntry(status),
+      tasks: this.#deps.statusStore.tasks(name).map((task) => ({ id: task.id, ...stateEntry(task) })),
+      type: this.#typeOf(config),
+    };
+  }
+
+  taskStatus(name: string, taskId: number): TaskStateEntry {
+    const status = this.#configs.has(name) ? this.#deps.statusStore.task(name, taskId) : undefined;
+    if (status === undefined) throw new NotFoundError(`No status found for task ${name}-${taskId}`);
+    return { id: taskId, ...stateEntry(status) };
+  }
+
+  putConnectorConfig(name: string, config: Record<string, string>, allowReplace: boolean): Promise<{ created: boolean; info: ConnectorInfo }> {
+    return this.#serially(async () => {
+      const existed = this.#configs.has(name);
+      if (existed && !allowReplace) throw new AlreadyExistsError(`Connector ${name} already exists`);
+      const full = { ...config, name };
+      checkConnectorConfig(name, full, this.#deps.worker.catalog);
+      if (existed) await this.#stopConnectorAndTasks(name);
+      this.#configs.set(name, full);
+      this.#taskConfigs.set(name, []);
+      await this.#startConnectorAndTasks(name);
+      return { created: !existed, info: this.connectorInfo(name) };
+    });
+  }
+
+  restartConnector(name: string, request: RestartRequest): Promise<ConnectorStateInfo | undefined> {
+    return this.#serially(async () => {
+      if (!this.#configs.has(name)) throw new NotFoundError(`Unknown connector: ${name}`);
+      const { worker, statusStore } = this.#deps;
+      if (!request.includeTasks && !request.onlyFailed) {
+        await worker.stopConnector(name);
+        await worker.startConnector(name, this.#configs.get(name)!);
+        return undefined;
+      }
+      const connectorStatus = statusStore.connector(name);
+      if (connectorStatus === undefined) throw new NotFoundError(`Status for connector ${name} not found`);
+      const restartConnector = !request.onlyFailed || connectorStatus.state === 'FAILED';
+      const tasksToRestart = request.includeTasks
+        ? statusStore.tasks(name).filter((task) => !request.onlyFailed || task.state === 'FAILED').map((task) => task.id)
+        : [];
+      if (restartConnector) statusStore.putConnector(name, { state: 'RESTARTING', workerId: worker.workerId });
+      for (const id of tasksToRestart) statusStore.putTask(name, id, { state: 'RESTARTING', workerId: worker.workerId });
+      const snapshot = this.connectorStatus(name);
+      void this.#serially(async () => {
+        if (!this.#configs.has(name) || this.#stopping) return;
+        if (restartConnector) {
+          await worker.stopConnector(name);
+          await worker.startConnector(name, this.#configs.get(name)!);
+        }
+        for (const id of tasksToRestart) await this.#restartTaskNow(name, id);
+      }).catch((error: Error) => this.#log.error({ err: error, connector: name }, 'Restart failed'));
+      return snapshot;
+    });
+  }
+
+  restartTask(name: string, taskId: number): Promise<void> {
+    return this.#serially(async () => {
+      if (!this.#configs.has(name)) throw new NotFoundError(`Unknown connector: ${name}`);
+      const taskConfig = this.#taskConfigs.get(name)?.[taskId];
+      if (taskConfig === undefined) throw new NotFoundError(`Unknown task: ${name}-${taskId}`);
+      await this.#restartTaskNow(name, taskId);
+    });
+  }
+
+  connectorPlugins(connectorsOnly: boolean): PluginInfo[] {
+    const connectors: PluginInfo[] = this.#deps.worker.catalog.connectors().map((c) => ({ class: c.className, type: c.type, version: c.version }));
+    if (connectorsOnly) return connectors;
+    return connectors; // transformations, predicates and converters are listed once they exist as plugins here
+  }
+
+  /** Runs `work` after every earlier request, one at a time. */
+  #serially<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#requests.then(work, work);
+    this.#requests = next.catch(() => undefined);
+    return next;
+  }
+
+  #typeOf(config: Readonly<Record<string, string>>): ConnectorType {
+    try {
+      return this.#deps.worker.catalog.resolve(config['connector.class'] ?? '').type;
+    } catch {
+      return 'unknown';
+    }
+  }
+
+  async #startConnectorAndTasks(name: string): Promise<void> {
+    const config = this.#configs.get(name)!;
+    const running = await this.#deps.worker.startConnector(name, config);
+    if (running) await this.#reconfigureTasks(name, true);
+  }
+
+  /** Asks the connector for task configs; (re)starts the tasks when they changed or `force`. */
+  async #reconfigureTasks(name: string, force: boolean): Promise<void> {
+    const { worker, statusStore } = this.#deps;
+    const config = this.#configs.get(name)!;
+    const { tasksMax } = checkConnectorConfig(name, config, worker.catalog);
+    let taskConfigs: Record<string, string>[];
+    try {
+      taskConfigs = await worker.connectorTaskConfigs(name, tasksMax);
+    } catch (error) {
+      this.#log.error({ err: error, connector: name }, 'Could not get task configs from the connector');
+      return;
+    }
+    if (taskConfigs.length > tasksMax) {
+      this.#log.warn({ connector: name }, `The connector generated ${taskConfigs.length} task configs, more than tasks.max=${tasksMax}; using the first ${tasksMax}`);
+      taskConfigs = taskConfigs.slice(0, tasksMax);
+    }
+    const previous = this.#taskConfigs.get(name) ?? [];
+    if (!force && JSON.stringify(previous) === JSON.stringify(taskConfigs)) return;
+    await Promise.all(worker.taskIds(name).map((id) => worker.stopTask(id)));
+    this.#taskConfigs.set(name, taskConfigs);
+    statusStore.retainTasks(name, taskConfigs.length);
+    taskConfigs.forEach((taskConfig, task) => worker.startTask({ connector: name, task }, config, taskConfig));
+  }
+
+  async #restartTaskNow(name: string, task: number): Promise<void> {
+    const taskConfig = this.#taskConfigs.get(name)?.[task];
+    const config = this.#configs.get(name);
+    if (taskConfig === undefined || config === undefined) return;
+    await this.#deps.worker.stopTask({ connector: name, task });
+    this.#deps.worker.startTask({ connector: name, task }, config, taskConfig);
+  }
+
+  async #stopConnectorAndTasks(name: string): Promise<void> {
+    const { worker } = this.#deps;
+    await Promise.all(worker.taskIds(name).map((id) => worker.stopTask(id)));
+    await worker.stopConnector(name);
+  }
+}
+
+function stateEntry(status: { state: string; workerId: string; trace?: string }): { state: string; worker_id: string; trace?: string } {
+  return status.trace ? { state: status.state, worker_id: status.workerId, trace: status.trace } : { state: status.state, worker_id: status.workerId };
+}

@@ -1,0 +1,20 @@
+// The offset backing store contract (Kafka's OffsetBackingStore, narrowed to what the worker uses):
+// source offsets keyed by connector and source partition. Standalone keeps them in a file;
+// distributed mode will keep them in the offset topic behind the same interface.
+
+import type { SourceMap } from '../data/index.js';
+
+export interface SourceOffsetRecord {
+  readonly partition: SourceMap;
+  /** null removes the partition's offset (a tombstone). */
+  readonly offset: SourceMap | null;
+}
+
+export interface OffsetStore {
+  start(): Promise<void>;
+  /** Every partition's offset a connector has stored. */
+  offsets(connector: string): SourceOffsetRecord[];
+  /** Stores offsets durably; resolves once they would survive a crash. */
+  write(connector: string, offsets: readonly SourceOffsetRecord[]): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,165 @@
+// Worker: what runs on this process. It starts and stops connector instances and tasks in plugin
+// processes (through the PluginHost), gives tasks their Kafka clients, converters and the offset
+// store, and records every state change, with this worker's id, in the status store. What should
+// run is the Herder's business; the Worker only does as it is told.
+
+import type { Logger } from 'pino';
+import type { WorkerConfig } from '../config/worker-config.js';
+import type { KafkaConnection } from '../kafka/kafka-client.js';
+import type { PluginCatalog } from '../plugin/plugin-catalog.js';
+import { PluginHost } from '../plugin/plugin-host.js';
+import type { OffsetStore } from '../storage/offset-store.js';
+import type { ConnectorState, StatusStore } from '../storage/status-store.js';
+import { createTaskConverters } from './task-converters.js';
+import { WorkerConnector } from './worker-connector.js';
+import { WorkerSinkTask } from './worker-sink-task.js';
+import { WorkerSourceTask } from './worker-source-task.js';
+import { type TaskId, type WorkerTask, traceOf } from './worker-task.js';
+
+export interface WorkerDependencies {
+  readonly config: WorkerConfig;
+  readonly catalog: PluginCatalog;
+  readonly kafka: KafkaConnection;
+  readonly offsetStore: OffsetStore;
+  readonly statusStore: StatusStore;
+  readonly logger: Logger;
+  /** Told when a connector asks for its tasks to be reconfigured. */
+  readonly onTaskReconfigurationRequest?: (connector: string) => void;
+}
+
+export class Worker {
+  readonly workerId: string;
+  readonly #deps: WorkerDependencies;
+  readonly #host: PluginHost;
+  readonly #connectors = new Map<string, WorkerConnector>();
+  readonly #tasks = new Map<string, WorkerTask>();
+
+  constructor(deps: WorkerDependencies) {
+    this.#deps = deps;
+    this.workerId = deps.config.workerId;
+    const { config } = deps;
+    this.#host = new PluginHost({
+      isolation: config.pluginIsolation,
+      logger: deps.logger,
+      handshakeTimeoutMs: config.pluginHandshakeTimeoutMs,
+      healthCheckIntervalMs: config.pluginHealthCheckIntervalMs,
+      healthCheckFailures: config.pluginHealthCheckFailures,
+      shutdownTimeoutMs: config.pluginShutdownTimeoutMs,
+      callTimeoutMs: config.pluginCallTimeoutMs,
+    });
+  }
+
+  get catalog(): PluginCatalog {
+    return this.#deps.catalog;
+  }
+
+  async start(): Promise<void> {
+    await this.#deps.offsetStore.start();
+  }
+
+  /** Starts a connector instance; resolves true once it runs (false: it FAILED, see its status). */
+  async startConnector(name: string, config: Readonly<Record<string, string>>): Promise<boolean> {
+    if (this.#connectors.has(name)) throw new Error(`Connector ${name} already running on this worker`);
+    const connectorClass = config['connector.class'] ?? '';
+    const statusStore = this.#deps.statusStore;
+    const putStatus = (state: ConnectorState, trace?: string): void =>
+      statusStore.putConnector(name, trace === undefined ? { state, workerId: this.workerId } : { state, workerId: this.workerId, trace });
+    let resolved;
+    try {
+      resolved = this.#deps.catalog.resolve(connectorClass);
+    } catch (error) {
+      putStatus('FAILED', traceOf(error));
+      return false;
+    }
+    const connector = new WorkerConnector({
+      name,
+      connectorClass: resolved.className,
+      config,
+      plugin: resolved.plugin,
+      host: this.#host,
+      logger: this.#deps.logger,
+      listener: {
+        onStateChange: (_connector, state, trace) => putStatus(state, trace),
+        onTaskReconfigurationRequest: (connectorName) => this.#deps.onTaskReconfigurationRequest?.(connectorName),
+      },
+    });
+    this.#connectors.set(name, connector);
+    return connector.start();
+  }
+
+  /** Task configs from a running connector. */
+  connectorTaskConfigs(name: string, maxTasks: number): Promise<Record<string, string>[]> {
+    const connector = this.#connectors.get(name);
+    if (connector === undefined) throw new Error(`Connector ${name} is not running on this worker`);
+    return connector.taskConfigs(maxTasks);
+  }
+
+  async stopConnector(name: string): Promise<void> {
+    const connector = this.#connectors.get(name);
+    if (connector === undefined) return;
+    this.#connectors.delete(name);
+    await connector.stop();
+  }
+
+  /** Starts one task of a connector; its status tells how it goes. */
+  startTask(id: TaskId, connectorConfig: Readonly<Record<string, string>>, taskConfig: Readonly<Record<string, string>>): void {
+    const key = taskKey(id);
+    if (this.#tasks.has(key)) throw new Error(`Task ${key} already running on this worker`);
+    const { config, statusStore, logger } = this.#deps;
+    const statusListener = {
+      onStateChange: (taskId: TaskId, state: ConnectorState, trace?: string) =>
+        statusStore.putTask(taskId.connector, taskId.task, trace === undefined ? { state, workerId: this.workerId } : { state, workerId: this.workerId, trace }),
+    };
+    let task: WorkerTask;
+    try {
+      const resolved = this.#deps.catalog.resolve(connectorConfig['connector.class'] ?? '');
+      const common = {
+        id,
+        taskConfig,
+        connectorConfig,
+        plugin: resolved.plugin,
+        host: this.#host,
+        logger,
+        statusListener,
+        gracefulShutdownTimeoutMs: config.taskShutdownGracefulTimeoutMs,
+        kafka: this.#deps.kafka,
+        converters: createTaskConverters(config, connectorConfig),
+        offsetFlushIntervalMs: config.offsetFlushIntervalMs,
+      };
+      task = resolved.type === 'source' ? new WorkerSourceTask({ ...common, offsetStore: this.#deps.offsetStore }) : new WorkerSinkTask(common);
+    } catch (error) {
+      statusListener.onStateChange(id, 'FAILED', traceOf(error));
+      return;
+    }
+    this.#tasks.set(key, task);
+    task.start();
+  }
+
+  async stopTask(id: TaskId): Promise<void> {
+    const task = this.#tasks.get(taskKey(id));
+    if (task === undefined) return;
+    this.#tasks.delete(taskKey(id));
+    await task.stop();
+  }
+
+  /** Ids of this connector's tasks running (or failed but not yet stopped) here. */
+  taskIds(connector: string): TaskId[] {
+    return [...this.#tasks.values()].filter((task) => task.id.connector === connector).map((task) => task.id);
+  }
+
+  task(id: TaskId): WorkerTask | undefined {
+    return this.#tasks.get(taskKey(id));
+  }
+
+  /** Stops every task, then every connector, then the plugin processes and stores. */
+  async stop(): Promise<void> {
+    await Promise.all([...this.#tasks.values()].map((task) => this.stopTask(task.id)));
+    await Promise.all([...this.#connectors.keys()].map((name) => this.stopConnector(name)));
+    await this.#host.close();
+    await this.#deps.offsetStore.stop();
+  }
+}
+
+function taskKey(id: TaskId): string {
+  return `${id.connector}-${id.task}`;
+}
