@@ -1,0 +1,40 @@
+// The `polyconnect` command: parses the subcommand and hands over. Only wiring lives here.
+
+import { ConfigException } from '../data/index.js';
+import { createRootLogger } from '../logging.js';
+import { STANDALONE_USAGE, packageVersion, runStandalone } from './standalone.js';
+
+const USAGE = `polyconnect ${packageVersion()}: Kafka Connect with connectors as plugin processes
+
+${STANDALONE_USAGE}
+       polyconnect version`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'standalone':
+      return runStandalone(rest, createRootLogger());
+    case 'version':
+    case '--version':
+      process.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`Unknown command "${command}"\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof ConfigException || error instanceof Error ? error.message : String(error);
+    process.stderr.write(`polyconnect: ${message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,101 @@
+// `polyconnect standalone worker.properties [connector.properties|.json ...]`: wires a standalone
+// worker (plugins, Kafka client, offset file, herder, REST API), submits the connector configs and
+// runs until SIGTERM or SIGINT, when it stops tasks cleanly (final offset flush and commit) first.
+
+import { readFileSync } from 'node:fs';
+import type { Logger } from 'pino';
+import { RestServer } from '../api/rest/rest-server.js';
+import { readConnectorConfigFile } from '../config/connector-config-file.js';
+import { readPropertiesFile } from '../config/properties.js';
+import { compileWorkerConfig } from '../config/worker-config.js';
+import { StandaloneHerder } from '../herder/standalone-herder.js';
+import { createKafkaConnection, fetchClusterId } from '../kafka/kafka-client.js';
+import { PluginCatalog } from '../plugin/plugin-catalog.js';
+import { discoverPlugins } from '../plugin/plugin-discovery.js';
+import { FileOffsetStore } from '../storage/file-offset-store.js';
+import { MemoryOffsetStore } from '../storage/memory-offset-store.js';
+import { MemoryStatusStore } from '../storage/status-store.js';
+import { Worker } from '../worker/worker.js';
+
+export const STANDALONE_USAGE = 'Usage: polyconnect standalone worker.properties [connector1.properties|.json connector2.properties|.json ...]';
+
+export async function runStandalone(args: readonly string[], logger: Logger): Promise<number> {
+  const [workerFile, ...connectorFiles] = args;
+  if (workerFile === undefined) {
+    process.stderr.write(`${STANDALONE_USAGE}\n`);
+    return 2;
+  }
+  // Signals are handled from the start: one arriving during startup stops the worker once it has
+  // started what it was starting, in order, like one arriving later.
+  let onSignal: ((signal: string) => void) | undefined;
+  let earlySignal: string | undefined;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    // `on`, not `once`: a second signal must not fall through to Node's default (immediate exit).
+    process.on(signal, () => (onSignal ? onSignal(signal) : (earlySignal ??= signal)));
+  }
+  const config = compileWorkerConfig(await readPropertiesFile(workerFile));
+  for (const key of config.unknownKeys) logger.warn(`The configuration '${key}' was supplied but isn't a known config.`);
+  const connectorConfigs = await Promise.all(connectorFiles.map(readConnectorConfigFile));
+
+  const discovery = await discoverPlugins(config.pluginPath);
+  for (const problem of discovery.problems) logger.warn(problem);
+  const catalog = new PluginCatalog(discovery.plugins);
+  logger.info({ plugins: discovery.plugins.map((p) => `${p.manifest.name} ${p.manifest.version}`) }, 'Plugins found on plugin.path');
+
+  const kafka = createKafkaConnection({ bootstrapServers: config.bootstrapServers, clientId: config.clientId || `connect-${config.workerId}`, logger });
+  const kafkaClusterId = await fetchClusterId(kafka).catch((error: Error) => {
+    throw new Error(`Cannot reach Kafka at ${config.bootstrapServers.join(',')} (bootstrap.servers): ${error.message}`);
+  });
+
+  const statusStore = new MemoryStatusStore();
+  const offsetStore = config.offsetStorageFile === null ? new MemoryOffsetStore() : new FileOffsetStore(config.offsetStorageFile);
+  if (config.offsetStorageFile === null) logger.warn('offset.storage.file.filename is not set: source offsets are kept in memory and lost on exit');
+  let herder: StandaloneHerder | undefined;
+  const worker = new Worker({
+    config,
+    catalog,
+    kafka,
+    offsetStore,
+    statusStore,
+    logger,
+    onTaskReconfigurationRequest: (connector) => herder?.requestTaskReconfiguration(connector),
+  });
+  herder = new StandaloneHerder({ worker, statusStore, kafkaClusterId, logger, polyconnectVersion: packageVersion() });
+  await herder.start();
+  const rest = new RestServer(herder, logger);
+  await rest.start(config.listeners);
+
+  let stopping: Promise<void> | undefined;
+  const stop = (signal: string): Promise<void> => {
+    stopping ??= (async () => {
+      logger.info({ signal }, 'Stopping: tasks flush and commit their offsets first');
+      await herder.stop();
+      await rest.stop();
+      logger.info('Polyconnect stopped');
+    })();
+    return stopping;
+  };
+  const stopped = new Promise<void>((resolve) => {
+    onSignal = (signal) => void stop(signal).then(resolve);
+    if (earlySignal !== undefined) onSignal(earlySignal);
+  });
+
+  for (const { name, config: connectorConfig } of connectorConfigs) {
+    if (stopping !== undefined) break;
+    try {
+      await herder.putConnectorConfig(name, connectorConfig, false);
+      logger.info({ connector: name }, 'Connector created');
+    } catch (error) {
+      logger.error({ connector: name, err: error }, `Failed to create connector ${name}: ${(error as Error).message}`);
+      await stop('startup-failure');
+      return 1;
+    }
+  }
+  await stopped;
+  return 0;
+}
+
+export function packageVersion(): string {
+  const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return packageJson.version;
+}
