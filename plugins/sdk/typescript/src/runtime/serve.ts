@@ -84,9 +84,25 @@ export async function serve(options: ServeOptions): Promise<ServingPlugin> {
     server.bindAsync(`unix://${socketPath}`, ServerCredentials.createInsecure(), (error) => (error ? reject(error) : resolve()));
   });
   process.on('SIGTERM', shutdownAndExit);
+  watchForOrphaning(shutdownAndExit);
   process.on('SIGINT', () => log.debug('Ignoring SIGINT; the worker stops plugins with Shutdown or SIGTERM'));
   process.stdout.write(`${formatHandshakeLine({ appProtocolVersion, network: 'unix', address: socketPath })}\n`);
   return { shutdown };
+}
+
+/**
+ * A worker killed with SIGKILL cannot stop its plugins; they notice by being re-parented (to init
+ * or a subreaper) and stop themselves rather than live on as orphans.
+ */
+function watchForOrphaning(shutdownAndExit: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    log.warn(`The worker (pid ${parent}) is gone; stopping this plugin`);
+    shutdownAndExit();
+  }, 1_000);
+  timer.unref();
 }
 
 async function stopAll(instances: Instances, timeoutMs: number): Promise<void> {
