@@ -16,6 +16,8 @@ export interface SinkTaskDependencies extends WorkerTaskDependencies {
   readonly kafka: KafkaConnection;
   readonly converters: TaskConverters;
   readonly offsetFlushIntervalMs: number;
+  /** The worker's consumer.* settings, prefix removed (Kafka's sink consumer overrides). */
+  readonly consumerConfig: Readonly<Record<string, string>>;
 }
 
 export class WorkerSinkTask extends WorkerTask {
@@ -47,7 +49,13 @@ export class WorkerSinkTask extends WorkerTask {
     const { id, taskConfig, connectorConfig } = this.#deps;
     await lease.client.startSinkTask(lease.instanceId, id.connector, id.task, taskConfig['task.class'] ?? '', { ...taskConfig });
     this.#started = true;
-    const consumer = createRecordConsumer(this.#deps.kafka, { groupId: `connect-${id.connector}` });
+    const consumerConfig = this.#deps.consumerConfig;
+    const consumer = createRecordConsumer(this.#deps.kafka, {
+      groupId: `connect-${id.connector}`,
+      sessionTimeoutMs: optionalNumber(consumerConfig['session.timeout.ms']),
+      heartbeatIntervalMs: optionalNumber(consumerConfig['heartbeat.interval.ms']),
+      maxBytesPerPartition: optionalNumber(consumerConfig['max.partition.fetch.bytes']),
+    });
     this.#consumer = consumer;
     await consumer.connect();
     const topicsRegex = connectorConfig['topics.regex']?.trim();
@@ -154,4 +162,11 @@ export class WorkerSinkTask extends WorkerTask {
     this.#assigned = next;
     if (added.length > 0) await lease.client.openPartitions(lease.instanceId, added);
   }
+}
+
+function optionalNumber(text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value)) throw new Error(`Invalid consumer setting value "${text}": not a number`);
+  return value;
 }

@@ -4,7 +4,7 @@
 // run is the Herder's business; the Worker only does as it is told.
 
 import type { Logger } from 'pino';
-import type { WorkerConfig } from '../config/worker-config.js';
+import { withPrefix, type WorkerConfig } from '../config/worker-config.js';
 import type { KafkaConnection } from '../kafka/kafka-client.js';
 import type { PluginCatalog } from '../plugin/plugin-catalog.js';
 import { PluginHost } from '../plugin/plugin-host.js';
@@ -126,7 +126,10 @@ export class Worker {
         converters: createTaskConverters(config, connectorConfig),
         offsetFlushIntervalMs: config.offsetFlushIntervalMs,
       };
-      task = resolved.type === 'source' ? new WorkerSourceTask({ ...common, offsetStore: this.#deps.offsetStore }) : new WorkerSinkTask(common);
+      task =
+        resolved.type === 'source'
+          ? new WorkerSourceTask({ ...common, offsetStore: this.#deps.offsetStore })
+          : new WorkerSinkTask({ ...common, consumerConfig: withPrefix(config.originals, 'consumer.') });
     } catch (error) {
       statusListener.onStateChange(id, 'FAILED', traceOf(error));
       return;
