@@ -49,6 +49,8 @@ export interface RecordConsumer {
   close(): Promise<void>;
 }
 
+const SUBSCRIBE_RETRY_MS = 30_000;
+
 export function createRecordConsumer(connection: KafkaConnection, options: RecordConsumerOptions): RecordConsumer {
   const consumer: Consumer = connection.consumer({
     groupId: options.groupId,
@@ -56,13 +58,25 @@ export function createRecordConsumer(connection: KafkaConnection, options: Recor
     heartbeatInterval: options.heartbeatIntervalMs ?? 3_000,
     maxWaitTimeInMs: options.maxWaitTimeMs ?? 500,
     maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
-    allowAutoTopicCreation: false,
+    // As Java's consumer (allow.auto.create.topics=true): a sink may start before its topic exists.
+    allowAutoTopicCreation: true,
   });
   return {
     connect: () => consumer.connect(),
     async subscribe(subscription) {
       const topics = 'topics' in subscription ? [...subscription.topics] : [subscription.pattern];
-      await consumer.subscribe({ topics, fromBeginning: true });
+      // A topic that is being auto-created is briefly unknown to the broker that answers; Java's
+      // consumer waits for it, kafkajs gives up, so retry here for a while.
+      const deadline = Date.now() + SUBSCRIBE_RETRY_MS;
+      for (;;) {
+        try {
+          await consumer.subscribe({ topics, fromBeginning: true });
+          return;
+        } catch (error) {
+          if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION' || Date.now() > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      }
     },
     async run(handlers) {
       consumer.on(consumer.events.GROUP_JOIN, (event) => {
