@@ -29,7 +29,8 @@ export function checkConnectorConfig(name: string, config: Readonly<Record<strin
   }
   const tasksMaxText = (config['tasks.max'] ?? '1').trim();
   const tasksMax = Number(tasksMaxText);
-  if (!/^-?\d+$/.test(tasksMaxText) || !Number.isSafeInteger(tasksMax)) errors.push(`Invalid value ${tasksMaxText} for configuration tasks.max: Not a number of type INT`);
+  // Java's Integer.parseInt: an optional sign, and the value must fit in 32 bits.
+  if (!/^[+-]?\d+$/.test(tasksMaxText) || tasksMax > 2147483647 || tasksMax < -2147483648) errors.push(`Invalid value ${tasksMaxText} for configuration tasks.max: Not a number of type INT`);
   else if (tasksMax < 1) errors.push(`Invalid value ${tasksMaxText} for configuration tasks.max: Value must be at least 1`);
   if (plugin.type === 'sink') {
     const topics = (config['topics'] ?? '').trim();

@@ -36,7 +36,8 @@ export class PluginCatalog {
   /** Every connector class, sinks then sources, each sorted by class name (Kafka's order). */
   connectors(): ConnectorPlugin[] {
     const all = [...this.#byClassName.values()];
-    const byName = (a: ConnectorPlugin, b: ConnectorPlugin): number => a.className.localeCompare(b.className);
+    // Java's String.compareTo (UTF-16 code units), not localeCompare, which depends on the locale and ignores case first.
+    const byName = (a: ConnectorPlugin, b: ConnectorPlugin): number => (a.className < b.className ? -1 : a.className > b.className ? 1 : 0);
     return [...all.filter((c) => c.type === 'sink').sort(byName), ...all.filter((c) => c.type === 'source').sort(byName)];
   }
 

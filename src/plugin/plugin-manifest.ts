@@ -70,7 +70,7 @@ export function validateManifest(value: unknown, path: string): PluginManifest {
   const protocolVersions = object.protocolVersions ?? [1];
   if (!Array.isArray(protocolVersions) || !protocolVersions.every((v) => Number.isInteger(v))) fail('"protocolVersions" must be an array of integers');
   const env = object.env ?? {};
-  if (typeof env !== 'object' || env === null || Object.values(env).some((v) => typeof v !== 'string')) fail('"env" must map names to strings');
+  if (typeof env !== 'object' || env === null || Array.isArray(env) || Object.values(env).some((v) => typeof v !== 'string')) fail('"env" must map names to strings');
   const connectors = object.connectors;
   if (!Array.isArray(connectors) || connectors.length === 0) fail('"connectors" must list at least one connector class');
   return {

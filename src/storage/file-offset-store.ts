@@ -36,6 +36,7 @@ export class FileOffsetStore implements OffsetStore {
       let entry: StoredEntry;
       try {
         entry = JSON.parse(line) as StoredEntry;
+        if (!isStoredEntry(entry)) throw new Error('expected {"key": [connector, partition], "value": offset}');
       } catch (error) {
         throw new Error(`${this.#path}, line ${index + 1}: not a stored offset (${(error as Error).message})`);
       }
@@ -88,4 +89,11 @@ export class FileOffsetStore implements OffsetStore {
     }
     await rename(temporary, this.#path);
   }
+}
+
+function isStoredEntry(entry: unknown): entry is StoredEntry {
+  const isMap = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isMap(entry)) return false;
+  const { key, value } = entry as Record<string, unknown>;
+  return Array.isArray(key) && key.length === 2 && typeof key[0] === 'string' && isMap(key[1]) && (value === null || isMap(value));
 }
