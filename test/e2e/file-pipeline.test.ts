@@ -54,6 +54,10 @@ describe('FileStream pipeline through a real broker', () => {
     const copied = readFileSync(output);
     expect(copied.length).toBe(expectedBytes);
     expect(copied.equals(Buffer.from(content))).toBe(true);
+    // The plugins' own log lines reach the worker log with the plugin, connector and task names.
+    expect(worker.logs).toContainEqual(
+      expect.objectContaining({ source: 'plugin', plugin: 'file', connector: 'file-source', task: 0, level: 30, msg: 'FileStreamSourceTask started' }),
+    );
     expect(await worker.stop('SIGTERM')).toBe(0);
   }, 240_000);
 

@@ -27,7 +27,7 @@ describe('worker killed with SIGKILL', () => {
     const output = join(directory, 'output.txt');
     const count = 200_000;
     writeFileSync(input, numberedLines(count));
-    const connectors = [
+    const connectors: Array<Record<string, string>> = [
       { name: 'source', 'connector.class': 'FileStreamSource', file: input, topic },
       { name: 'sink', 'connector.class': 'FileStreamSink', file: output, topics: topic },
     ];
