@@ -2,7 +2,7 @@
 // converter named in the connector config (with its own sub-keys) replaces the worker's entirely
 // (no merging of sub-keys); otherwise the worker's converter and its sub-keys apply.
 
-import { createConverter, createHeaderConverter } from './tmp-converters-shim.js';
+import { createConverter, createHeaderConverter } from '../converters/index.js';
 import type { Converter, HeaderConverter } from '../converters/converter.js';
 import { withPrefix, type WorkerConfig } from '../config/worker-config.js';
 

@@ -53,7 +53,8 @@ describe(`JsonConverter writes the bytes Kafka ${manifest.kafkaVersion} wrote (g
       expect(sorted(describeValue(input.value, input.schema))).toEqual(sorted(goldenCase.input!.value));
     });
 
-    it.skipIf(KNOWN_DIVERGENCES.has(goldenCase.name))('fromConnectData equals Kafka’s bytes exactly', () => {
+    // The known divergences are not skipped: each has its own test below.
+    if (!KNOWN_DIVERGENCES.has(goldenCase.name)) it('fromConnectData equals Kafka’s bytes exactly', () => {
       const ours = converter.fromConnectData('topic', input.schema, input.value);
       const kafka = goldenBytes(goldenCase);
       if (kafka === null) expect(ours).toBeNull();
@@ -64,7 +65,8 @@ describe(`JsonConverter writes the bytes Kafka ${manifest.kafkaVersion} wrote (g
       expectReadBack(converter, goldenCase, goldenBytes(goldenCase));
     });
 
-    it.runIf(goldenCase.readBack.equalsInput === true)('round trip: reading Kafka’s bytes gives back the input', () => {
+    // Only where Kafka's own read-back equals the input; elsewhere the test above compares with Kafka's read-back.
+    if (goldenCase.readBack.equalsInput === true) it('round trip: reading Kafka’s bytes gives back the input', () => {
       const ours = converter.toConnectData('topic', goldenBytes(goldenCase));
       expect(ours.schema === null ? input.schema === null : ours.schema.equals(input.schema)).toBe(true);
       // Compared by description: a FLOAT32 input such as 3.14 reads back as the float 3.14f.

@@ -92,5 +92,10 @@ describe('SimpleHeaderConverter parses header text as Kafka 4.1.2 does (golden)'
     expect(sorted(describeValue(ours.value, ours.schema))).toEqual(sorted(readBack.value));
   });
 
-  for (const text of CONTAINERS_NOT_YET_PARSED) it.todo(`parses ${text} as an array or map with inferred element schemas`);
+  // Not yet like Kafka (which infers arrays and maps): such text stays a string, unchanged. When
+  // container parsing lands, these cases join the golden comparison above.
+  it.each([...CONTAINERS_NOT_YET_PARSED])('keeps %s as the string it is (Kafka would parse it as an array or map)', (text) => {
+    const ours = converter.toConnectHeader('t', 'h', Buffer.from(text, 'utf8'));
+    expect(ours.value).toBe(text);
+  });
 });
