@@ -30,6 +30,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// A rejected promise nobody handled is a bug; it is logged loudly, but one task's bug must not
+// take down the worker and every other connector with it.
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`polyconnect: unhandled promise rejection (a bug; please report it): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
+});
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {

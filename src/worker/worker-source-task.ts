@@ -20,6 +20,8 @@ export interface SourceTaskDependencies extends WorkerTaskDependencies {
   readonly offsetFlushIntervalMs: number;
 }
 
+type PollOutcome = { records: SourceRecord[] } | { error: unknown };
+
 /** How long one Poll may wait for records before returning an empty batch. */
 const POLL_MAX_WAIT_MS = 500;
 
@@ -52,20 +54,27 @@ export class WorkerSourceTask extends WorkerTask {
     this.markRunning();
     this.#nextFlushAt = Date.now() + this.#deps.offsetFlushIntervalMs;
 
-    const poll = (): Promise<SourceRecord[]> => lease.client.poll(lease.instanceId, POLL_MAX_WAIT_MS);
-    let pending: Promise<SourceRecord[]> | undefined = poll();
+    // The next poll runs while the current batch is produced. Its outcome is captured at once, so
+    // a poll that fails meanwhile (say, the plugin died) is not an unhandled rejection.
+    const poll = (): Promise<PollOutcome> =>
+      lease.client.poll(lease.instanceId, POLL_MAX_WAIT_MS).then(
+        (records) => ({ records }),
+        (error: unknown) => ({ error }),
+      );
+    let pending: Promise<PollOutcome> | undefined = poll();
     try {
       while (!this.stopRequested) {
-        const records: SourceRecord[] = await pending;
+        const outcome = await pending;
         pending = undefined;
+        if ('error' in outcome) throw outcome.error;
         if (this.stopRequested) break; // a batch polled after the stop request is not produced; its offsets were never committed
         pending = poll();
-        if (records.length > 0) await this.#produce(records);
+        if (outcome.records.length > 0) await this.#produce(outcome.records);
         if (Date.now() >= this.#nextFlushAt) await this.#flush();
       }
     } finally {
       // Let an outstanding poll finish so that the task is not stopped in the middle of it.
-      await pending?.catch(() => undefined);
+      await pending;
     }
   }
 

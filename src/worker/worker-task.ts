@@ -74,7 +74,7 @@ export abstract class WorkerTask {
   /** Starts the task in the background; its status says how it goes. */
   start(): void {
     this.deps.statusListener.onStateChange(this.id, 'UNASSIGNED');
-    this.#running = this.#run();
+    this.#running = this.#run().catch((error: unknown) => this.log.error({ err: error }, 'Task ended with an unexpected error'));
   }
 
   /** Asks the task to stop and waits (bounded) until it has committed what it can and stopped. */
