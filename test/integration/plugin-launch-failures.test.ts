@@ -65,3 +65,52 @@ describe('plugins that fail to start', () => {
     expect(list.body.sort()).toEqual(['dies', 'garbage', 'silent']);
   });
 });
+
+describe('REST over plugins that fail to start', () => {
+  let worker: StandaloneWorker;
+
+  beforeAll(async () => {
+    worker = await StandaloneWorker.start({
+      bootstrapServers: kafkaBootstrapServers(),
+      properties: { 'plugin.path': FIXTURE_PLUGINS_DIR, 'plugin.handshake.timeout.ms': String(HANDSHAKE_TIMEOUT_MS) },
+      connectors: [{ name: 'dies', 'connector.class': 'ExitAtOnceSink', topics: 'nothing' }],
+    });
+    await worker.waitFor(async () => (await worker.status('dies'))?.connector.state === 'FAILED', 20_000, 'dies to fail');
+  });
+
+  afterAll(async () => {
+    expect(await worker?.stop('SIGTERM')).toBe(0);
+  });
+
+  it('lists the connector classes found on plugin.path, sinks first, with versions', async () => {
+    const { status, body } = await worker.get<Array<{ class: string; type: string; version: string }>>('/connector-plugins');
+    expect(status).toBe(200);
+    expect(body).toEqual([
+      { class: 'polyconnect.fixtures.ExitAtOnceSinkConnector', type: 'sink', version: '0.0.1' },
+      { class: 'polyconnect.fixtures.BusyPollSourceConnector', type: 'source', version: '0.0.1' },
+      { class: 'polyconnect.fixtures.GarbageHandshakeSourceConnector', type: 'source', version: '0.0.1' },
+      { class: 'polyconnect.fixtures.NoHandshakeSourceConnector', type: 'source', version: '0.0.1' },
+    ]);
+  });
+
+  it('restarts a FAILED connector with onlyFailed (202, RESTARTING), which launches a new process that fails again', async () => {
+    const before = (await worker.status('dies'))!.connector.trace!;
+    const pidBefore = /pid (\d+)/.exec(before)![1];
+    const { status, body } = await worker.post<{ name: string; connector: { state: string }; tasks: unknown[]; type: string }>('/connectors/dies/restart?includeTasks=true&onlyFailed=true');
+    expect(status).toBe(202);
+    expect(body).toMatchObject({ name: 'dies', connector: { state: 'RESTARTING' }, tasks: [], type: 'sink' });
+    let trace = '';
+    await worker.waitFor(async () => {
+      const connector = (await worker.status('dies'))?.connector;
+      trace = connector?.trace ?? '';
+      return connector?.state === 'FAILED' && !trace.includes(`pid ${pidBefore},`);
+    }, 20_000, 'the restarted connector to fail again');
+    expect(trace).toContain('exited with code 3');
+  });
+
+  it('answers unknown connectors and tasks with Kafka Connect’s 404 bodies', async () => {
+    expect(await worker.get('/connectors/nope/status')).toEqual({ status: 404, body: { error_code: 404, message: 'No status found for connector nope' } });
+    expect(await worker.post('/connectors/nope/restart')).toEqual({ status: 404, body: { error_code: 404, message: 'Unknown connector: nope' } });
+    expect(await worker.post('/connectors/dies/tasks/0/restart')).toEqual({ status: 404, body: { error_code: 404, message: 'Unknown task: dies-0' } });
+  });
+});
