@@ -6,15 +6,27 @@
 // a final PreCommit and commit before the consumer leaves the group.
 
 import type { SinkRecord, TopicPartition, TopicPartitionOffset } from '../data/index.js';
-import { ConnectException, topicPartitionKey } from '../data/index.js';
+import { topicPartitionKey } from '../data/index.js';
+import { javaExceptionName } from '../errors/processing-context.js';
 import type { KafkaConnection } from '../kafka/kafka-client.js';
-import { createRecordConsumer, type ConsumedBatch, type RecordConsumer } from '../kafka/record-consumer.js';
+import { createRecordConsumer, type ConsumedBatch, type ConsumedRecord, type RecordConsumer } from '../kafka/record-consumer.js';
+import { PluginCallError } from '../protocol/plugin-call-error.js';
+import type { ErrantRecordReport } from '../protocol/plugin-client.js';
+import { SinkRecordPipeline } from './sink-record-pipeline.js';
 import type { TaskConverters } from './task-converters.js';
+import { createTaskErrorHandling, type TaskErrorHandling } from './task-error-handling.js';
+import type { TransformStage } from './transform-stage.js';
 import { WorkerTask, type WorkerTaskDependencies } from './worker-task.js';
+
+/** The executing class Kafka names for records a sink task reports as failed. */
+const SINK_TASK_CLASS = 'org.apache.kafka.connect.sink.SinkTask';
+/** How long to wait before delivering a batch again after Put failed with a retriable error. */
+const RETRIABLE_PUT_BACKOFF_MS = 1_000;
 
 export interface SinkTaskDependencies extends WorkerTaskDependencies {
   readonly kafka: KafkaConnection;
   readonly converters: TaskConverters;
+  readonly transforms: readonly TransformStage[];
   readonly offsetFlushIntervalMs: number;
   /** The worker's consumer.* settings, prefix removed (Kafka's sink consumer overrides). */
   readonly consumerConfig: Readonly<Record<string, string>>;
@@ -23,6 +35,8 @@ export interface SinkTaskDependencies extends WorkerTaskDependencies {
 export class WorkerSinkTask extends WorkerTask {
   readonly #deps: SinkTaskDependencies;
   #consumer: RecordConsumer | undefined;
+  #errors: TaskErrorHandling | undefined;
+  #pipeline: SinkRecordPipeline | undefined;
   #started = false;
   /** Partitions the task has open. */
   #assigned = new Map<string, TopicPartition>();
@@ -46,7 +60,10 @@ export class WorkerSinkTask extends WorkerTask {
 
   protected async execute(): Promise<void> {
     const lease = this.lease!;
-    const { id, taskConfig, connectorConfig } = this.#deps;
+    const { id, taskConfig, connectorConfig, kafka, converters, transforms } = this.#deps;
+    this.#errors = createTaskErrorHandling(id, connectorConfig, kafka, this.log, () => this.stopRequested);
+    this.#pipeline = new SinkRecordPipeline(converters, transforms, this.#errors.operator);
+    await this.#errors.deadLetterQueue?.start();
     await lease.client.startSinkTask(lease.instanceId, id.connector, id.task, taskConfig['task.class'] ?? '', { ...taskConfig });
     this.#started = true;
     const consumerConfig = this.#deps.consumerConfig;
@@ -83,6 +100,7 @@ export class WorkerSinkTask extends WorkerTask {
     }
     await this.#consumer?.close().catch((error: Error) => this.log.warn({ err: error }, 'Consumer did not close cleanly'));
     if (alive) await lease.client.stopSinkTask(lease.instanceId).catch((error: Error) => this.log.warn({ err: error }, 'Sink task did not stop cleanly'));
+    await this.#errors?.deadLetterQueue?.stop();
   }
 
   #serially<T>(work: () => Promise<T>): Promise<T> {
@@ -98,40 +116,45 @@ export class WorkerSinkTask extends WorkerTask {
 
   async #deliver(batch: ConsumedBatch): Promise<void> {
     if (this.stopRequested || batch.records.length === 0) return;
-    const lease = this.lease!;
-    const { converters } = this.#deps;
-    const records: SinkRecord[] = batch.records.map((consumed) => {
-      const key = converters.key.toConnectData(consumed.topic, consumed.key);
-      const value = converters.value.toConnectData(consumed.topic, consumed.value);
-      return {
-        topic: consumed.topic,
-        kafkaPartition: consumed.partition,
-        kafkaOffset: consumed.offset,
-        timestamp: consumed.timestamp,
-        timestampType: consumed.timestamp === null ? 'NO_TIMESTAMP_TYPE' : 'CREATE_TIME',
-        keySchema: key.schema,
-        key: key.value,
-        valueSchema: value.schema,
-        value: value.value,
-        headers: consumed.headers.map((header) => {
-          const converted = converters.header.toConnectHeader(consumed.topic, header.key, header.value);
-          return { key: header.key, schema: converted.schema, value: converted.value };
-        }),
-        originalTopic: consumed.topic,
-        originalKafkaPartition: consumed.partition,
-        originalKafkaOffset: consumed.offset,
-      };
-    });
-    const errant = await lease.client.put(lease.instanceId, records);
-    if (errant.length > 0) {
-      const first = errant[0]!;
-      throw new ConnectException(
-        `Tolerance exceeded in error handler: the task reported ${errant.length} failed record(s); the first, ${first.topic}-${first.partition}@${first.offset}, failed with ${first.errorClass}: ${first.message}`,
-      );
+    const records = await this.#pipeline!.convert(batch.records);
+    if (records.length > 0) {
+      const errant = await this.#put(records);
+      if (errant.length > 0) await this.#reportErrant(errant, batch.records);
+      this.#recordsPut += records.length;
     }
-    this.#recordsPut += records.length;
+    // Every consumed record is handled: put, filtered, or reported and skipped.
     const last = batch.records[batch.records.length - 1]!;
     this.#accepted.set(topicPartitionKey(batch.topic, batch.partition), { topic: batch.topic, partition: batch.partition, offset: last.offset + 1 });
+  }
+
+  /** Put; a retriable failure delivers the same batch again after a pause (Kafka's behaviour), until stopped. */
+  async #put(records: SinkRecord[]): Promise<ErrantRecordReport[]> {
+    const lease = this.lease!;
+    for (;;) {
+      try {
+        return await lease.client.put(lease.instanceId, records);
+      } catch (error) {
+        if (!(error instanceof PluginCallError && error.retriable) || this.stopRequested) throw error;
+        this.log.warn({ err: error }, `Put failed with a retriable error; delivering the same ${records.length} records again`);
+        await Promise.race([new Promise((resolve) => setTimeout(resolve, RETRIABLE_PUT_BACKOFF_MS)), this.stopSignal]);
+        if (this.stopRequested) throw error;
+      }
+    }
+  }
+
+  /** The errant-record reporter: each record the task reported goes to the log and DLQ; tolerance decides the rest. */
+  async #reportErrant(errant: readonly ErrantRecordReport[], consumed: readonly ConsumedRecord[]): Promise<void> {
+    const byOffset = new Map(consumed.map((record) => [`${record.topic}-${record.partition}-${record.offset}`, record] as const));
+    for (const report of errant) {
+      const raw = byOffset.get(`${report.topic}-${report.partition}-${report.offset}`);
+      const className = javaExceptionName(report.errorClass);
+      await this.#errors!.operator.reportFailure({
+        stage: 'TASK_PUT',
+        executingClass: SINK_TASK_CLASS,
+        error: { className, message: report.message === '' ? null : report.message, stackTrace: report.stackTrace || `${className}: ${report.message}` },
+        ...(raw !== undefined ? { consumed: raw } : {}),
+      });
+    }
   }
 
   async #commit(): Promise<void> {

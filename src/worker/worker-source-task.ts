@@ -6,19 +6,29 @@
 // failing) ends with a final flush, so a clean stop neither loses nor repeats a record.
 
 import type { SourceRecord } from '../data/index.js';
+import { SKIPPED } from '../errors/retry-with-tolerance-operator.js';
 import type { KafkaConnection } from '../kafka/kafka-client.js';
-import { createRecordProducer, type ProducerRecord, type RecordProducer } from '../kafka/record-producer.js';
+import { createRecordProducer, type RecordProducer } from '../kafka/record-producer.js';
+import { PluginCallError } from '../protocol/plugin-call-error.js';
 import type { SourceOffsetEntry } from '../protocol/plugin-client.js';
 import type { OffsetStore } from '../storage/offset-store.js';
+import { SourceRecordPipeline } from './source-record-pipeline.js';
 import type { TaskConverters } from './task-converters.js';
+import { createTaskErrorHandling, type TaskErrorHandling } from './task-error-handling.js';
+import type { TransformStage } from './transform-stage.js';
 import { WorkerTask, type WorkerTaskDependencies } from './worker-task.js';
 
 export interface SourceTaskDependencies extends WorkerTaskDependencies {
   readonly kafka: KafkaConnection;
   readonly converters: TaskConverters;
+  readonly transforms: readonly TransformStage[];
   readonly offsetStore: OffsetStore;
   readonly offsetFlushIntervalMs: number;
 }
+
+const PRODUCER_CLASS = 'org.apache.kafka.clients.producer.KafkaProducer';
+/** How long to wait before polling again after a poll failed with a retriable error. */
+const RETRIABLE_POLL_BACKOFF_MS = 1_000;
 
 type PollOutcome = { records: SourceRecord[] } | { error: unknown };
 
@@ -28,6 +38,8 @@ const POLL_MAX_WAIT_MS = 500;
 export class WorkerSourceTask extends WorkerTask {
   readonly #deps: SourceTaskDependencies;
   #producer: RecordProducer | undefined;
+  #errors: TaskErrorHandling | undefined;
+  #pipeline: SourceRecordPipeline | undefined;
   /** Offsets acknowledged by Kafka and not yet flushed, by source partition (as JSON text). */
   readonly #committable = new Map<string, SourceOffsetEntry>();
   #started = false;
@@ -45,8 +57,11 @@ export class WorkerSourceTask extends WorkerTask {
 
   protected async execute(): Promise<void> {
     const lease = this.lease!;
-    const { id, taskConfig, offsetStore } = this.#deps;
-    this.#producer = createRecordProducer(this.#deps.kafka);
+    const { id, taskConfig, offsetStore, kafka, connectorConfig, converters, transforms } = this.#deps;
+    this.#errors = createTaskErrorHandling(id, connectorConfig, kafka, this.log, () => this.stopRequested);
+    this.#pipeline = new SourceRecordPipeline(converters, transforms, this.#errors.operator);
+    await this.#errors.deadLetterQueue?.start();
+    this.#producer = createRecordProducer(kafka);
     await this.#producer.connect();
     const taskClass = taskConfig['task.class'] ?? '';
     await lease.client.startSourceTask(lease.instanceId, id.connector, id.task, taskClass, { ...taskConfig }, offsetStore.offsets(id.connector));
@@ -63,10 +78,17 @@ export class WorkerSourceTask extends WorkerTask {
       );
     let pending: Promise<PollOutcome> | undefined = poll();
     try {
-      while (!this.stopRequested) {
-        const outcome = await pending;
+      while (!this.stopRequested && pending !== undefined) {
+        const outcome: PollOutcome = await pending;
         pending = undefined;
-        if ('error' in outcome) throw outcome.error;
+        if ('error' in outcome) {
+          // Kafka: a poll that throws RetriableException is logged and polled again.
+          if (!(outcome.error instanceof PluginCallError && outcome.error.retriable)) throw outcome.error;
+          this.log.warn({ err: outcome.error }, 'Poll failed with a retriable error; polling again');
+          await Promise.race([new Promise((resolve) => setTimeout(resolve, RETRIABLE_POLL_BACKOFF_MS)), this.stopSignal]);
+          if (!this.stopRequested) pending = poll();
+          continue;
+        }
         if (this.stopRequested) break; // a batch polled after the stop request is not produced; its offsets were never committed
         pending = poll();
         if (outcome.records.length > 0) await this.#produce(outcome.records);
@@ -89,25 +111,18 @@ export class WorkerSourceTask extends WorkerTask {
       await lease.client.stopSourceTask(lease.instanceId).catch((error: Error) => this.log.warn({ err: error }, 'Source task did not stop cleanly'));
     }
     await this.#producer?.disconnect().catch(() => undefined);
+    await this.#errors?.deadLetterQueue?.stop();
   }
 
   async #produce(records: readonly SourceRecord[]): Promise<void> {
-    const { converters } = this.#deps;
-    const converted: ProducerRecord[] = new Array(records.length);
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i]!;
-      const topic = record.topic;
-      converted[i] = {
-        topic,
-        partition: record.kafkaPartition ?? null,
-        key: converters.key.fromConnectData(topic, record.keySchema ?? null, record.key ?? null),
-        value: converters.value.fromConnectData(topic, record.valueSchema ?? null, record.value ?? null),
-        timestamp: record.timestamp ?? null,
-        headers: (record.headers ?? []).map((header) => ({ key: header.key, value: converters.header.fromConnectHeader(topic, header.key, header.schema, header.value) })),
-      };
+    const batch = await this.#pipeline!.convert(records);
+    if (batch.records.length > 0) {
+      const sent = await this.#errors!.operator.executeAsync('KAFKA_PRODUCE', PRODUCER_CLASS, () => this.#producer!.send(batch.records));
+      if (sent === SKIPPED) this.log.warn({ records: batch.records.length }, 'Producing a batch failed; errors.tolerance=all, so it is skipped');
     }
-    await this.#producer!.send(converted);
-    this.#recordsSent += records.length;
+    this.#recordsSent += batch.records.length;
+    // Every record of the batch is now handled (produced, filtered, or reported and skipped), so
+    // its source offset may be committed.
     for (const record of records) {
       if (record.sourcePartition === null || record.sourcePartition === undefined) continue;
       this.#committable.set(JSON.stringify(record.sourcePartition), { partition: record.sourcePartition, offset: record.sourceOffset ?? null });

@@ -148,7 +148,11 @@ export abstract class WorkerTask {
 
 /** A status trace for an error: the plugin's own stack trace where it sent one. */
 export function traceOf(error: unknown): string {
-  if (error instanceof PluginCallError) return error.trace;
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-  return new ConnectException(String(error)).stack ?? String(error);
+  let trace: string;
+  if (error instanceof PluginCallError) trace = error.trace;
+  else if (error instanceof Error) trace = error.stack ?? `${error.name}: ${error.message}`;
+  else return new ConnectException(String(error)).stack ?? String(error);
+  // Causes follow as Java prints them.
+  const cause = (error as Error).cause;
+  return cause === undefined ? trace : `${trace}\nCaused by: ${traceOf(cause)}`;
 }

@@ -11,6 +11,7 @@ import { PluginHost } from '../plugin/plugin-host.js';
 import type { OffsetStore } from '../storage/offset-store.js';
 import type { ConnectorState, StatusStore } from '../storage/status-store.js';
 import { createTaskConverters } from './task-converters.js';
+import { buildTransformStages } from './transform-stages.js';
 import { WorkerConnector } from './worker-connector.js';
 import { WorkerSinkTask } from './worker-sink-task.js';
 import { WorkerSourceTask } from './worker-source-task.js';
@@ -124,6 +125,7 @@ export class Worker {
         gracefulShutdownTimeoutMs: config.taskShutdownGracefulTimeoutMs,
         kafka: this.#deps.kafka,
         converters: createTaskConverters(config, connectorConfig),
+        transforms: buildTransformStages(connectorConfig),
         offsetFlushIntervalMs: config.offsetFlushIntervalMs,
       };
       task =
