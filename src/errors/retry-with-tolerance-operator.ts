@@ -25,9 +25,11 @@ const TOLERATE_ANY: ReadonlySet<Stage> = new Set(['TRANSFORMATION', 'KEY_CONVERT
 
 const INITIAL_BACKOFF_MS = 300;
 
+/** Kafka throws a plain ConnectException with this message; the name says so in traces. */
 export class ToleranceExceededError extends ConnectException {
   constructor(cause: unknown) {
     super('Tolerance exceeded in error handler', { cause });
+    this.name = 'ConnectException';
   }
 }
 

@@ -58,9 +58,10 @@ export function guardAgainstMismatch(converter: Converter, setting: ConverterSet
 }
 
 function looksLikeEnvelope(value: unknown): boolean {
-  if (!isPlainObject(value)) return false;
-  const keys = Object.keys(value as object);
-  if (keys.length !== 2 || !keys.includes('schema') || !keys.includes('payload')) return false;
-  const schema = (value as Record<string, unknown>)['schema'];
-  return schema === null || (isPlainObject(schema) && CONNECT_TYPES.has(String((schema as Record<string, unknown>)['type'])));
+  const entries = value instanceof Map ? new Map(value) : isPlainObject(value) ? new Map(Object.entries(value as object)) : undefined;
+  if (entries === undefined || entries.size !== 2 || !entries.has('schema') || !entries.has('payload')) return false;
+  const schema: unknown = entries.get('schema');
+  if (schema === null) return true;
+  const type = schema instanceof Map ? schema.get('type') : isPlainObject(schema) ? (schema as Record<string, unknown>)['type'] : undefined;
+  return CONNECT_TYPES.has(String(type));
 }

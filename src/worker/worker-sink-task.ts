@@ -16,7 +16,7 @@ import { SinkRecordPipeline } from './sink-record-pipeline.js';
 import type { TaskConverters } from './task-converters.js';
 import { createTaskErrorHandling, type TaskErrorHandling } from './task-error-handling.js';
 import type { TransformStage } from './transform-stage.js';
-import { WorkerTask, type WorkerTaskDependencies } from './worker-task.js';
+import { WorkerTask, traceOf, type WorkerTaskDependencies } from './worker-task.js';
 
 /** The executing class Kafka names for records a sink task reports as failed. */
 const SINK_TASK_CLASS = 'org.apache.kafka.connect.sink.SinkTask';
@@ -111,7 +111,7 @@ export class WorkerSinkTask extends WorkerTask {
 
   #failFrom(error: unknown): void {
     if (this.stopRequested) return;
-    this.fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    this.fail(traceOf(error));
   }
 
   async #deliver(batch: ConsumedBatch): Promise<void> {

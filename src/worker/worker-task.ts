@@ -8,6 +8,7 @@ import { ConnectException } from '../data/index.js';
 import type { PluginHost, PluginLease } from '../plugin/plugin-host.js';
 import type { DiscoveredPlugin } from '../plugin/plugin-manifest.js';
 import { describeExit } from '../plugin/plugin-process.js';
+import { javaExceptionName } from '../errors/processing-context.js';
 import { PluginCallError } from '../protocol/plugin-call-error.js';
 import type { ConnectorState } from '../storage/status-store.js';
 
@@ -150,7 +151,11 @@ export abstract class WorkerTask {
 export function traceOf(error: unknown): string {
   let trace: string;
   if (error instanceof PluginCallError) trace = error.trace;
-  else if (error instanceof Error) trace = error.stack ?? `${error.name}: ${error.message}`;
+  else if (error instanceof Error) {
+    // Java's class names where Kafka would show them (ConnectException → org.apache.kafka.connect.errors.ConnectException).
+    const stack = error.stack ?? `${error.name}: ${error.message}`;
+    trace = stack.startsWith(`${error.name}:`) ? `${javaExceptionName(error.name)}${stack.slice(error.name.length)}` : stack;
+  }
   else return new ConnectException(String(error)).stack ?? String(error);
   // Causes follow as Java prints them.
   const cause = (error as Error).cause;
