@@ -42,6 +42,8 @@ export interface PluginInfo {
   version?: string;
 }
 
+export type TargetState = 'STARTED' | 'PAUSED' | 'STOPPED';
+
 export interface RestartRequest {
   includeTasks: boolean;
   onlyFailed: boolean;
@@ -64,5 +66,11 @@ export interface Herder {
    */
   restartConnector(name: string, request: RestartRequest): Promise<ConnectorStateInfo | undefined>;
   restartTask(name: string, taskId: number): Promise<void>;
+  /** Target state PAUSED: tasks stay assigned but idle. Idempotent. */
+  pauseConnector(name: string): Promise<void>;
+  /** Target state STARTED, from PAUSED or STOPPED. Idempotent. */
+  resumeConnector(name: string): Promise<void>;
+  /** Target state STOPPED: connector and tasks stopped, no task configs (KIP-875). Idempotent. */
+  stopConnector(name: string): Promise<void>;
   connectorPlugins(connectorsOnly: boolean): PluginInfo[];
 }

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { StatusStore } from '../storage/status-store.js';
 import type { Worker } from '../worker/worker.js';
 import { checkConnectorConfig } from './connector-config-check.js';
-import type { ConnectorInfo, ConnectorStateInfo, ConnectorType, Herder, PluginInfo, RestartRequest, ServerInfo, TaskStateEntry } from './herder.js';
+import type { ConnectorInfo, ConnectorStateInfo, ConnectorType, Herder, PluginInfo, RestartRequest, ServerInfo, TargetState, TaskStateEntry } from './herder.js';
 import { AlreadyExistsError, NotFoundError } from './herder-errors.js';
 
 /** The Kafka Connect version whose REST API and formats Polyconnect matches (kcctl parses it). */
@@ -27,6 +27,7 @@ export class StandaloneHerder implements Herder {
   readonly #log: Logger;
   readonly #configs = new Map<string, Record<string, string>>();
   readonly #taskConfigs = new Map<string, Record<string, string>[]>();
+  readonly #targetStates = new Map<string, TargetState>();
   #requests: Promise<unknown> = Promise.resolve();
   #stopping = false;
 
@@ -98,6 +99,7 @@ export class StandaloneHerder implements Herder {
       const full = { ...config, name };
       checkConnectorConfig(name, full, this.#deps.worker.catalog);
       if (existed) await this.#stopConnectorAndTasks(name);
+      else this.#targetStates.set(name, 'STARTED');
       this.#configs.set(name, full);
       this.#taskConfigs.set(name, []);
       await this.#startConnectorAndTasks(name);
@@ -110,8 +112,7 @@ export class StandaloneHerder implements Herder {
       if (!this.#configs.has(name)) throw new NotFoundError(`Unknown connector: ${name}`);
       const { worker, statusStore } = this.#deps;
       if (!request.includeTasks && !request.onlyFailed) {
-        await worker.stopConnector(name);
-        await worker.startConnector(name, this.#configs.get(name)!);
+        await this.#restartConnectorNow(name);
         return undefined;
       }
       const connectorStatus = statusStore.connector(name);
@@ -125,10 +126,7 @@ export class StandaloneHerder implements Herder {
       const snapshot = this.connectorStatus(name);
       void this.#serially(async () => {
         if (!this.#configs.has(name) || this.#stopping) return;
-        if (restartConnector) {
-          await worker.stopConnector(name);
-          await worker.startConnector(name, this.#configs.get(name)!);
-        }
+        if (restartConnector) await this.#restartConnectorNow(name);
         for (const id of tasksToRestart) await this.#restartTaskNow(name, id);
       }).catch((error: Error) => this.#log.error({ err: error, connector: name }, 'Restart failed'));
       return snapshot;
@@ -167,8 +165,47 @@ export class StandaloneHerder implements Herder {
 
   async #startConnectorAndTasks(name: string): Promise<void> {
     const config = this.#configs.get(name)!;
-    const running = await this.#deps.worker.startConnector(name, config);
-    if (running) await this.#reconfigureTasks(name, true);
+    const { worker, statusStore } = this.#deps;
+    if (this.#targetStates.get(name) === 'STOPPED') {
+      this.#taskConfigs.set(name, []);
+      statusStore.retainTasks(name, 0);
+      statusStore.putConnector(name, { state: 'STOPPED', workerId: worker.workerId });
+      return;
+    }
+    const running = await worker.startConnector(name, config);
+    if (!running) return;
+    if (this.#targetStates.get(name) === 'PAUSED') worker.setTargetState(name, 'PAUSED');
+    await this.#reconfigureTasks(name, true);
+  }
+
+  pauseConnector(name: string): Promise<void> {
+    return this.#serially(async () => {
+      if (!this.#configs.has(name)) throw new NotFoundError(`Unknown connector ${name}`);
+      const previous = this.#targetStates.get(name);
+      this.#targetStates.set(name, 'PAUSED');
+      if (previous === 'STOPPED') await this.#startConnectorAndTasks(name);
+      else this.#deps.worker.setTargetState(name, 'PAUSED');
+    });
+  }
+
+  resumeConnector(name: string): Promise<void> {
+    return this.#serially(async () => {
+      if (!this.#configs.has(name)) throw new NotFoundError(`Unknown connector ${name}`);
+      const previous = this.#targetStates.get(name);
+      this.#targetStates.set(name, 'STARTED');
+      if (previous === 'STOPPED') await this.#startConnectorAndTasks(name);
+      else this.#deps.worker.setTargetState(name, 'STARTED');
+    });
+  }
+
+  stopConnector(name: string): Promise<void> {
+    return this.#serially(async () => {
+      if (!this.#configs.has(name)) throw new NotFoundError(`Unknown connector ${name}`);
+      if (this.#targetStates.get(name) === 'STOPPED') return;
+      this.#targetStates.set(name, 'STOPPED');
+      await this.#stopConnectorAndTasks(name);
+      await this.#startConnectorAndTasks(name); // records STOPPED with no tasks
+    });
   }
 
   /** Asks the connector for task configs; (re)starts the tasks when they changed or `force`. */
@@ -192,7 +229,15 @@ export class StandaloneHerder implements Herder {
     await Promise.all(worker.taskIds(name).map((id) => worker.stopTask(id)));
     this.#taskConfigs.set(name, taskConfigs);
     statusStore.retainTasks(name, taskConfigs.length);
-    taskConfigs.forEach((taskConfig, task) => worker.startTask({ connector: name, task }, config, taskConfig));
+    const paused = this.#targetStates.get(name) === 'PAUSED';
+    taskConfigs.forEach((taskConfig, task) => worker.startTask({ connector: name, task }, config, taskConfig, paused));
+  }
+
+  async #restartConnectorNow(name: string): Promise<void> {
+    const { worker } = this.#deps;
+    if (this.#targetStates.get(name) === 'STOPPED') return;
+    await worker.stopConnector(name);
+    if ((await worker.startConnector(name, this.#configs.get(name)!)) && this.#targetStates.get(name) === 'PAUSED') worker.setTargetState(name, 'PAUSED');
   }
 
   async #restartTaskNow(name: string, task: number): Promise<void> {
@@ -200,7 +245,7 @@ export class StandaloneHerder implements Herder {
     const config = this.#configs.get(name);
     if (taskConfig === undefined || config === undefined) return;
     await this.#deps.worker.stopTask({ connector: name, task });
-    this.#deps.worker.startTask({ connector: name, task }, config, taskConfig);
+    this.#deps.worker.startTask({ connector: name, task }, config, taskConfig, this.#targetStates.get(name) === 'PAUSED');
   }
 
   async #stopConnectorAndTasks(name: string): Promise<void> {

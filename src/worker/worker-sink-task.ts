@@ -170,6 +170,14 @@ export class WorkerSinkTask extends WorkerTask {
     this.log.debug({ partitions: toCommit.length }, 'Committed sink offsets');
   }
 
+  protected override onPause(): void {
+    this.#consumer?.pause([...this.#assigned.values()]);
+  }
+
+  protected override onResume(): void {
+    this.#consumer?.resume([...this.#assigned.values()]);
+  }
+
   async #reassign(partitions: readonly TopicPartition[]): Promise<void> {
     const lease = this.lease!;
     const next = new Map(partitions.map((p) => [topicPartitionKey(p.topic, p.partition), p] as const));
@@ -184,6 +192,7 @@ export class WorkerSinkTask extends WorkerTask {
     }
     this.#assigned = next;
     if (added.length > 0) await lease.client.openPartitions(lease.instanceId, added);
+    if (this.paused && added.length > 0) this.#consumer?.pause(added);
   }
 }
 

@@ -90,9 +90,14 @@ export class WorkerSourceTask extends WorkerTask {
           continue;
         }
         if (this.stopRequested) break; // a batch polled after the stop request is not produced; its offsets were never committed
-        pending = poll();
+        if (!this.paused) pending = poll();
         if (outcome.records.length > 0) await this.#produce(outcome.records);
-        if (Date.now() >= this.#nextFlushAt) await this.#flush();
+        if (Date.now() >= this.#nextFlushAt || this.paused) await this.#flush();
+        if (this.paused) {
+          // Paused: no poll is in flight; wait for resume (or stop), then poll again.
+          await this.waitWhilePaused();
+          if (!this.stopRequested) pending ??= poll();
+        }
       }
     } finally {
       // Let an outstanding poll finish so that the task is not stopped in the middle of it.

@@ -47,6 +47,9 @@ export abstract class WorkerTask {
   #running: Promise<void> | undefined;
   #wakeStop: (() => void) | undefined;
   readonly #stopSignal: Promise<void>;
+  #paused = false;
+  #started = false;
+  #wakeResume: (() => void) | undefined;
 
   constructor(deps: WorkerTaskDependencies) {
     this.id = deps.id;
@@ -66,6 +69,43 @@ export abstract class WorkerTask {
   get failed(): boolean {
     return this.#failed;
   }
+
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  /** Target state PAUSED: a source stops polling, a sink stops consuming (keeping its group membership). */
+  pause(): void {
+    if (this.#paused) return;
+    this.#paused = true;
+    if (this.#started && !this.#failed && !this.#stopRequested) {
+      this.onPause();
+      this.deps.statusListener.onStateChange(this.id, 'PAUSED');
+      this.log.info('Task paused');
+    }
+  }
+
+  /** Target state STARTED again after a pause. */
+  resume(): void {
+    if (!this.#paused) return;
+    this.#paused = false;
+    this.#wakeResume?.();
+    if (this.#started && !this.#failed && !this.#stopRequested) {
+      this.onResume();
+      this.deps.statusListener.onStateChange(this.id, 'RUNNING');
+      this.log.info('Task resumed');
+    }
+  }
+
+  /** Resolves when the task is resumed or asked to stop. */
+  protected waitWhilePaused(): Promise<void> {
+    if (!this.#paused) return Promise.resolve();
+    return Promise.race([new Promise<void>((resolve) => (this.#wakeResume = resolve)), this.#stopSignal]);
+  }
+
+  /** Hooks for pausing and resuming what the task consumes; by default nothing. */
+  protected onPause(): void {}
+  protected onResume(): void {}
 
   /** Resolves when stop() is called; lets waits end early. */
   protected get stopSignal(): Promise<void> {
@@ -123,7 +163,15 @@ export abstract class WorkerTask {
   /** Releases what execute() acquired (clients); runs after success and failure alike. */
   protected abstract cleanUp(): Promise<void>;
 
+  /** The task has started; it reports RUNNING, or PAUSED when its connector was paused meanwhile. */
   protected markRunning(): void {
+    this.#started = true;
+    if (this.#paused) {
+      this.onPause();
+      this.log.info('Task started paused');
+      this.deps.statusListener.onStateChange(this.id, 'PAUSED');
+      return;
+    }
     this.log.info('Task running');
     this.deps.statusListener.onStateChange(this.id, 'RUNNING');
   }

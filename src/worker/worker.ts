@@ -102,8 +102,25 @@ export class Worker {
     await connector.stop();
   }
 
-  /** Starts one task of a connector; its status tells how it goes. */
-  startTask(id: TaskId, connectorConfig: Readonly<Record<string, string>>, taskConfig: Readonly<Record<string, string>>): void {
+  /**
+   * Applies a connector's target state to what runs here: PAUSED pauses its tasks (and shows the
+   * connector PAUSED), STARTED resumes them. FAILED instances stay FAILED until restarted.
+   */
+  setTargetState(connector: string, state: 'STARTED' | 'PAUSED'): void {
+    for (const task of this.#tasks.values()) {
+      if (task.id.connector !== connector) continue;
+      if (state === 'PAUSED') task.pause();
+      else task.resume();
+    }
+    const running = this.#connectors.get(connector);
+    const status = this.#deps.statusStore.connector(connector);
+    if (running !== undefined && !running.failed && status !== undefined && status.state !== 'FAILED') {
+      this.#deps.statusStore.putConnector(connector, { state: state === 'PAUSED' ? 'PAUSED' : 'RUNNING', workerId: this.workerId });
+    }
+  }
+
+  /** Starts one task of a connector; its status tells how it goes. A task of a paused connector starts paused. */
+  startTask(id: TaskId, connectorConfig: Readonly<Record<string, string>>, taskConfig: Readonly<Record<string, string>>, paused = false): void {
     const key = taskKey(id);
     if (this.#tasks.has(key)) throw new Error(`Task ${key} already running on this worker`);
     const { config, statusStore, logger } = this.#deps;
@@ -137,6 +154,7 @@ export class Worker {
       return;
     }
     this.#tasks.set(key, task);
+    if (paused) task.pause();
     task.start();
   }
 

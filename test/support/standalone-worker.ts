@@ -92,7 +92,15 @@ export class StandaloneWorker {
   }
 
   async post<T = unknown>(path: string): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${this.restUrl}${path}`, { method: 'POST' });
+    return this.#send<T>('POST', path);
+  }
+
+  async put<T = unknown>(path: string): Promise<{ status: number; body: T }> {
+    return this.#send<T>('PUT', path);
+  }
+
+  async #send<T>(method: string, path: string): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${this.restUrl}${path}`, { method });
     const text = await response.text();
     return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
   }

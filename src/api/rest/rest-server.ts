@@ -99,6 +99,18 @@ export class RestServer {
       await herder.restartTask(params[0]!, taskIdOf(params[1]!));
       sendEmpty(response, 204);
     });
+    this.#route('PUT', '/connectors/{}/pause', async ({ params, response }) => {
+      await herder.pauseConnector(params[0]!);
+      sendEmpty(response, 202);
+    });
+    this.#route('PUT', '/connectors/{}/resume', async ({ params, response }) => {
+      await herder.resumeConnector(params[0]!);
+      sendEmpty(response, 202);
+    });
+    this.#route('PUT', '/connectors/{}/stop', async ({ params, response }) => {
+      await herder.stopConnector(params[0]!);
+      sendEmpty(response, 204);
+    });
     this.#route('GET', '/connector-plugins', ({ query, response }) => sendJson(response, 200, herder.connectorPlugins(queryBoolean(query, 'connectorsOnly', true))));
   }
 

@@ -58,6 +58,15 @@ class FakeHerder implements Herder {
   async restartTask(name: string, taskId: number): Promise<void> {
     return this.#call('restartTask', [name, taskId], () => undefined);
   }
+  async pauseConnector(name: string): Promise<void> {
+    return this.#call('pauseConnector', [name], () => undefined);
+  }
+  async resumeConnector(name: string): Promise<void> {
+    return this.#call('resumeConnector', [name], () => undefined);
+  }
+  async stopConnector(name: string): Promise<void> {
+    return this.#call('stopConnector', [name], () => undefined);
+  }
   connectorPlugins(connectorsOnly: boolean): PluginInfo[] {
     return this.#call('connectorPlugins', [connectorsOnly], () => [
       { class: 'org.apache.kafka.connect.file.FileStreamSinkConnector', type: 'sink', version: '0.1.0' },
@@ -278,5 +287,29 @@ describe('RestServer: connector plugins', () => {
   ])('passes connectorsOnly for %s as %s', async (suffix, expected) => {
     await call('GET', `/connector-plugins${suffix}`);
     expect(herder.calls).toEqual([['connectorPlugins', expected]]);
+  });
+});
+
+describe('RestServer: pause, resume and stop', () => {
+  it.each([
+    ['pause', 202, 'pauseConnector'],
+    ['resume', 202, 'resumeConnector'],
+    ['stop', 204, 'stopConnector'],
+  ] as const)('PUT /connectors/a/%s answers %i with no body', async (action, status, method) => {
+    const response = await call('PUT', `/connectors/a/${action}`);
+    expect(response.status).toBe(status);
+    expect(response.text).toBe('');
+    expect(herder.calls).toEqual([[method, 'a']]);
+  });
+
+  it('answers an unknown connector with Kafka’s 404 body', async () => {
+    herder.override.pauseConnector = () => Promise.reject(new NotFoundError('Unknown connector nope'));
+    const response = await call('PUT', '/connectors/nope/pause');
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({ error_code: 404, message: 'Unknown connector nope' });
+  });
+
+  it('answers POST on the pause route with 405', async () => {
+    expect((await call('POST', '/connectors/a/pause')).status).toBe(405);
   });
 });
