@@ -59,6 +59,7 @@ export async function runStandalone(args: readonly string[], logger: Logger): Pr
     statusStore,
     logger,
     onTaskReconfigurationRequest: (connector) => herder?.requestTaskReconfiguration(connector),
+    onTaskFailed: (id, trace) => herder?.taskFailed(id.connector, id.task, trace),
   });
   herder = new StandaloneHerder({ worker, statusStore, kafkaClusterId, logger, polyconnectVersion: packageVersion() });
   await herder.start();

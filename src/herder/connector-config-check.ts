@@ -3,7 +3,9 @@
 // full validation against the plugin's own definitions is the validate endpoint's work.)
 
 import type { ConnectorPlugin, PluginCatalog } from '../plugin/plugin-catalog.js';
+import { ERROR_HANDLING_CONFIG_DEF } from '../errors/error-handling-config.js';
 import { BadRequestError, HerderError } from './herder-errors.js';
+import { AUTO_RESTART_CONFIG_DEF } from './task-auto-restart.js';
 
 export interface CheckedConnectorConfig {
   readonly plugin: ConnectorPlugin;
@@ -45,6 +47,16 @@ export function checkConnectorConfig(name: string, config: Readonly<Record<strin
       }
     }
   }
+  for (const definition of [ERROR_HANDLING_CONFIG_DEF, AUTO_RESTART_CONFIG_DEF]) {
+    for (const result of definition.validate(config)) errors.push(...result.errors);
+  }
+  const deadLetterQueue = (config['errors.deadletterqueue.topic.name'] ?? '').trim();
+  if (plugin.type === 'sink' && deadLetterQueue !== '') {
+    const topics = (config['topics'] ?? '').split(',').map((t) => t.trim());
+    const regex = (config['topics.regex'] ?? '').trim();
+    if (topics.includes(deadLetterQueue)) errors.push(`The DLQ topic '${deadLetterQueue}' may not be included in the list of topics ('topics=${config['topics']}') consumed by the connector`);
+    else if (regex !== '' && safeRegex(regex)?.test(deadLetterQueue)) errors.push(`The DLQ topic '${deadLetterQueue}' may not be included in the regex matching the topics ('topics.regex=${regex}') consumed by the connector`);
+  }
   if (errors.length > 0) {
     throw new BadRequestError(
       `Connector configuration is invalid and contains the following ${errors.length} error(s):\n${errors.join('\n')}\n` +
@@ -52,6 +64,14 @@ export function checkConnectorConfig(name: string, config: Readonly<Record<strin
     );
   }
   return { plugin, tasksMax };
+}
+
+function safeRegex(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(`^(?:${pattern})$`);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A map as Java's Map.toString prints it: {a=1, b=2}. */

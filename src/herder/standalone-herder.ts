@@ -10,6 +10,7 @@ import type { Worker } from '../worker/worker.js';
 import { checkConnectorConfig } from './connector-config-check.js';
 import type { ConnectorInfo, ConnectorStateInfo, ConnectorType, Herder, PluginInfo, RestartRequest, ServerInfo, TargetState, TaskStateEntry } from './herder.js';
 import { AlreadyExistsError, NotFoundError } from './herder-errors.js';
+import { TaskAutoRestarter, parseAutoRestartPolicy } from './task-auto-restart.js';
 
 /** The Kafka Connect version whose REST API and formats Polyconnect matches (kcctl parses it). */
 export const COMPATIBLE_KAFKA_VERSION = '4.1.2';
@@ -28,6 +29,7 @@ export class StandaloneHerder implements Herder {
   readonly #configs = new Map<string, Record<string, string>>();
   readonly #taskConfigs = new Map<string, Record<string, string>[]>();
   readonly #targetStates = new Map<string, TargetState>();
+  readonly #autoRestarter = new TaskAutoRestarter();
   #requests: Promise<unknown> = Promise.resolve();
   #stopping = false;
 
@@ -42,6 +44,7 @@ export class StandaloneHerder implements Herder {
 
   async stop(): Promise<void> {
     this.#stopping = true;
+    this.#autoRestarter.cancelAll();
     await this.#requests.catch(() => undefined);
     await this.#deps.worker.stop();
   }
@@ -52,6 +55,29 @@ export class StandaloneHerder implements Herder {
       if (!this.#configs.has(name) || this.#stopping) return;
       await this.#reconfigureTasks(name, false);
     }).catch((error: Error) => this.#log.error({ err: error, connector: name }, 'Task reconfiguration failed'));
+  }
+
+  /** Called by the worker when a task failed: schedules an automatic restart when the connector asks for one. */
+  taskFailed(name: string, task: number, trace: string): void {
+    const config = this.#configs.get(name);
+    if (config === undefined || this.#stopping) return;
+    let policy;
+    try {
+      policy = parseAutoRestartPolicy(config);
+    } catch {
+      return; // checked when the config was stored
+    }
+    const decision = this.#autoRestarter.onFailure(name, task, policy, () => {
+      void this.#serially(async () => {
+        if (this.#stopping || this.#targetStates.get(name) === 'STOPPED' || this.#deps.statusStore.task(name, task)?.state !== 'FAILED') return;
+        this.#log.info({ connector: name, task }, 'Restarting the failed task automatically');
+        this.#deps.worker.setRecoveryNote({ connector: name, task }, `Recovered by automatic restart ${decision?.attempt ?? ''} (${new Date().toISOString()}) from:\n${trace}`);
+        await this.#restartTaskNow(name, task);
+      }).catch((error: Error) => this.#log.error({ err: error, connector: name, task }, 'Automatic restart failed'));
+    });
+    if (decision !== undefined) {
+      this.#deps.statusStore.putTask(name, task, { state: 'FAILED', workerId: this.#deps.worker.workerId, trace: `${trace}\n${decision.note}` });
+    }
   }
 
   serverInfo(): ServerInfo {
@@ -127,7 +153,10 @@ export class StandaloneHerder implements Herder {
       void this.#serially(async () => {
         if (!this.#configs.has(name) || this.#stopping) return;
         if (restartConnector) await this.#restartConnectorNow(name);
-        for (const id of tasksToRestart) await this.#restartTaskNow(name, id);
+        for (const id of tasksToRestart) {
+          this.#forgetFailures(name, id);
+          await this.#restartTaskNow(name, id);
+        }
       }).catch((error: Error) => this.#log.error({ err: error, connector: name }, 'Restart failed'));
       return snapshot;
     });
@@ -138,6 +167,7 @@ export class StandaloneHerder implements Herder {
       if (!this.#configs.has(name)) throw new NotFoundError(`Unknown connector: ${name}`);
       const taskConfig = this.#taskConfigs.get(name)?.[taskId];
       if (taskConfig === undefined) throw new NotFoundError(`Unknown task: ${name}-${taskId}`);
+      this.#forgetFailures(name, taskId);
       await this.#restartTaskNow(name, taskId);
     });
   }
@@ -227,10 +257,17 @@ export class StandaloneHerder implements Herder {
     const previous = this.#taskConfigs.get(name) ?? [];
     if (!force && JSON.stringify(previous) === JSON.stringify(taskConfigs)) return;
     await Promise.all(worker.taskIds(name).map((id) => worker.stopTask(id)));
+    this.#autoRestarter.forget(name);
+    previous.forEach((_, task) => worker.setRecoveryNote({ connector: name, task }, undefined));
     this.#taskConfigs.set(name, taskConfigs);
     statusStore.retainTasks(name, taskConfigs.length);
     const paused = this.#targetStates.get(name) === 'PAUSED';
     taskConfigs.forEach((taskConfig, task) => worker.startTask({ connector: name, task }, config, taskConfig, paused));
+  }
+
+  #forgetFailures(name: string, task: number): void {
+    this.#autoRestarter.forget(name, task);
+    this.#deps.worker.setRecoveryNote({ connector: name, task }, undefined);
   }
 
   async #restartConnectorNow(name: string): Promise<void> {

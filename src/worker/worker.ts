@@ -26,6 +26,8 @@ export interface WorkerDependencies {
   readonly logger: Logger;
   /** Told when a connector asks for its tasks to be reconfigured. */
   readonly onTaskReconfigurationRequest?: (connector: string) => void;
+  /** Told when a task fails (after its FAILED status is recorded). */
+  readonly onTaskFailed?: (id: TaskId, trace: string) => void;
 }
 
 export class Worker {
@@ -34,6 +36,8 @@ export class Worker {
   readonly #host: PluginHost;
   readonly #connectors = new Map<string, WorkerConnector>();
   readonly #tasks = new Map<string, WorkerTask>();
+  /** Traces shown on a task's later, healthy statuses: the failure an automatic restart recovered from. */
+  readonly #recoveryNotes = new Map<string, string>();
 
   constructor(deps: WorkerDependencies) {
     this.#deps = deps;
@@ -125,8 +129,11 @@ export class Worker {
     if (this.#tasks.has(key)) throw new Error(`Task ${key} already running on this worker`);
     const { config, statusStore, logger } = this.#deps;
     const statusListener = {
-      onStateChange: (taskId: TaskId, state: ConnectorState, trace?: string) =>
-        statusStore.putTask(taskId.connector, taskId.task, trace === undefined ? { state, workerId: this.workerId } : { state, workerId: this.workerId, trace }),
+      onStateChange: (taskId: TaskId, state: ConnectorState, trace?: string) => {
+        const shown = trace ?? this.#recoveryNotes.get(taskKey(taskId));
+        statusStore.putTask(taskId.connector, taskId.task, shown === undefined ? { state, workerId: this.workerId } : { state, workerId: this.workerId, trace: shown });
+        if (state === 'FAILED') this.#deps.onTaskFailed?.(taskId, trace ?? '');
+      },
     };
     let task: WorkerTask;
     try {
@@ -156,6 +163,12 @@ export class Worker {
     this.#tasks.set(key, task);
     if (paused) task.pause();
     task.start();
+  }
+
+  /** The trace a task's healthy statuses carry from now on (undefined: none). */
+  setRecoveryNote(id: TaskId, note: string | undefined): void {
+    if (note === undefined) this.#recoveryNotes.delete(taskKey(id));
+    else this.#recoveryNotes.set(taskKey(id), note);
   }
 
   async stopTask(id: TaskId): Promise<void> {
