@@ -2,7 +2,10 @@
 // (Requirements), copying a schema's name, version, doc and parameters (SchemaUtil), and the small
 // schema cache SMTs keep so a schema seen again maps to the same rebuilt schema.
 
-import { DataException, isPlainObject, type Schema, SchemaBuilder, Struct } from '../data/index.js';
+import { BigDecimal, DataException, isPlainObject, type Schema, SchemaBuilder, type SchemaType, Struct } from '../data/index.js';
+
+/** The version built-in transforms and predicates report: the Kafka release whose behaviour they match. */
+export const BUILTIN_PLUGIN_VERSION = '4.1.2';
 
 /** Kafka: "Only Map objects supported in absence of schema for [purpose], found: <class>". */
 export function requireMap(value: unknown, purpose: string): Record<string, unknown> {
@@ -38,7 +41,8 @@ export function javaClassName(value: unknown): string {
   if (Buffer.isBuffer(value) || value instanceof Uint8Array) return '[B';
   if (value instanceof Date) return 'java.util.Date';
   if (Array.isArray(value)) return 'java.util.ArrayList';
-  if (isPlainObject(value)) return 'java.util.HashMap';
+  if (isPlainObject(value) || value instanceof Map) return 'java.util.HashMap';
+  if (value instanceof BigDecimal) return 'java.math.BigDecimal';
   switch (typeof value) {
     case 'string':
       return 'java.lang.String';
@@ -47,10 +51,38 @@ export function javaClassName(value: unknown): string {
     case 'bigint':
       return 'java.lang.Long';
     case 'number':
-      return Number.isInteger(value) ? 'java.lang.Integer' : 'java.lang.Double';
+      // Schemaless whole numbers are Longs (as JsonConverter reads them), others Doubles.
+      return Number.isSafeInteger(value) && !Object.is(value, -0) ? 'java.lang.Long' : 'java.lang.Double';
     default:
       return (value as object).constructor?.name ?? typeof value;
   }
+}
+
+/**
+ * Kafka's ConnectSchema.schemaType(value.getClass()): the Connect type of a schemaless value in
+ * the data model's forms — a whole number within ±(2^53−1) counts as INT64 (a Long, as
+ * JsonConverter reads integers; larger longs arrive as bigint), any other number as FLOAT64 (a
+ * Double) — or undefined for values Connect has no schemaless type for (dates, decimals), which
+ * Kafka's SMTs reject.
+ */
+export function schemalessType(value: unknown): SchemaType | undefined {
+  switch (typeof value) {
+    case 'number':
+      return Number.isSafeInteger(value) && !Object.is(value, -0) ? 'INT64' : 'FLOAT64';
+    case 'bigint':
+      return 'INT64';
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'string':
+      return 'STRING';
+    default:
+      break;
+  }
+  if (value instanceof Uint8Array) return 'BYTES';
+  if (Array.isArray(value)) return 'ARRAY';
+  if (value instanceof Struct) return 'STRUCT';
+  if (value instanceof Map || isPlainObject(value)) return 'MAP';
+  return undefined;
 }
 
 /** Kafka's SchemaUtil.copySchemaBasics: name, version, doc and parameters (not optionality or default). */
