@@ -1,7 +1,7 @@
 // The `polyconnect` command: parses the subcommand and hands over. Only wiring lives here.
 
 import { ConfigException } from '../data/index.js';
-import { createRootLogger } from '../logging.js';
+import { LoggerLevels } from '../logging.js';
 import { STANDALONE_USAGE, packageVersion, runStandalone } from './standalone.js';
 
 const USAGE = `polyconnect ${packageVersion()}: Kafka Connect with connectors as plugin processes
@@ -13,7 +13,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'standalone':
-      return runStandalone(rest, createRootLogger());
+      return runStandalone(rest, new LoggerLevels());
     case 'version':
     case '--version':
       process.stdout.write(`${packageVersion()}\n`);

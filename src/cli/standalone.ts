@@ -3,8 +3,8 @@
 // runs until SIGTERM or SIGINT, when it stops tasks cleanly (final offset flush and commit) first.
 
 import { readFileSync } from 'node:fs';
-import type { Logger } from 'pino';
 import { RestServer } from '../api/rest/rest-server.js';
+import type { LoggerLevels } from '../logging.js';
 import { readConnectorConfigFile } from '../config/connector-config-file.js';
 import { readPropertiesFile } from '../config/properties.js';
 import { compileWorkerConfig } from '../config/worker-config.js';
@@ -12,6 +12,7 @@ import { StandaloneHerder } from '../herder/standalone-herder.js';
 import { createKafkaConnection, fetchClusterId } from '../kafka/kafka-client.js';
 import { PluginCatalog } from '../plugin/plugin-catalog.js';
 import { discoverPlugins } from '../plugin/plugin-discovery.js';
+import { ActiveTopics } from '../storage/active-topics.js';
 import { FileOffsetStore } from '../storage/file-offset-store.js';
 import { MemoryOffsetStore } from '../storage/memory-offset-store.js';
 import { MemoryStatusStore } from '../storage/status-store.js';
@@ -19,7 +20,8 @@ import { Worker } from '../worker/worker.js';
 
 export const STANDALONE_USAGE = 'Usage: polyconnect standalone worker.properties [connector1.properties|.json connector2.properties|.json ...]';
 
-export async function runStandalone(args: readonly string[], logger: Logger): Promise<number> {
+export async function runStandalone(args: readonly string[], loggers: LoggerLevels): Promise<number> {
+  const logger = loggers.root;
   const [workerFile, ...connectorFiles] = args;
   if (workerFile === undefined) {
     process.stderr.write(`${STANDALONE_USAGE}\n`);
@@ -57,13 +59,14 @@ export async function runStandalone(args: readonly string[], logger: Logger): Pr
     kafka,
     offsetStore,
     statusStore,
+    activeTopics: new ActiveTopics(),
     logger,
     onTaskReconfigurationRequest: (connector) => herder?.requestTaskReconfiguration(connector),
     onTaskFailed: (id, trace) => herder?.taskFailed(id.connector, id.task, trace),
   });
   herder = new StandaloneHerder({ worker, statusStore, kafkaClusterId, logger, polyconnectVersion: packageVersion() });
   await herder.start();
-  const rest = new RestServer(herder, logger);
+  const rest = new RestServer(herder, logger, { loggers });
   await rest.start(config.listeners);
 
   let stopping: Promise<void> | undefined;

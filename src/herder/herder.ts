@@ -2,6 +2,9 @@
 // over it. Standalone and distributed herders implement it; the APIs are thin layers on top.
 // Shapes use Kafka Connect's REST field names so the REST layer can send them as they are.
 
+import type { ConfigInfos, ConfigKeyInfo } from './config-infos.js';
+import type { ConnectorOffsets } from './connector-offsets.js';
+
 export interface ServerInfo {
   version: string;
   commit: string;
@@ -36,6 +39,12 @@ export interface ConnectorInfo {
   type: ConnectorType;
 }
 
+/** Kafka Connect's TaskInfo (the /tasks endpoint). */
+export interface TaskInfo {
+  id: { connector: string; task: number };
+  config: Record<string, string>;
+}
+
 export interface PluginInfo {
   class: string;
   type: string;
@@ -47,6 +56,13 @@ export type TargetState = 'STARTED' | 'PAUSED' | 'STOPPED';
 export interface RestartRequest {
   includeTasks: boolean;
   onlyFailed: boolean;
+}
+
+export type { ConnectorOffsets, ConfigInfos, ConfigKeyInfo };
+
+export interface WorkerHealth {
+  status: 'healthy' | 'starting' | 'unhealthy';
+  message: string;
 }
 
 export interface Herder {
@@ -73,4 +89,21 @@ export interface Herder {
   /** Target state STOPPED: connector and tasks stopped, no task configs (KIP-875). Idempotent. */
   stopConnector(name: string): Promise<void>;
   connectorPlugins(connectorsOnly: boolean): PluginInfo[];
+  /** POST /connectors: 409 when it exists; initial_state RUNNING (default), PAUSED or STOPPED. */
+  createConnector(name: string, config: Record<string, string>, initialState?: TargetState): Promise<ConnectorInfo>;
+  /** PATCH: null removes a key; the result is validated and stored like a PUT. */
+  patchConnectorConfig(name: string, patch: Record<string, string | null>): Promise<ConnectorInfo>;
+  deleteConnector(name: string): Promise<void>;
+  connectorConfig(name: string): Record<string, string>;
+  taskConfigs(name: string): TaskInfo[];
+  connectorOffsets(name: string): Promise<ConnectorOffsets>;
+  alterConnectorOffsets(name: string, body: unknown): Promise<{ message: string }>;
+  resetConnectorOffsets(name: string): Promise<{ message: string }>;
+  connectorActiveTopics(name: string): string[];
+  resetConnectorActiveTopics(name: string): void;
+  /** PUT /connector-plugins/{plugin}/config/validate. */
+  validateConnectorConfig(pluginName: string, config: Record<string, string>): Promise<ConfigInfos>;
+  /** GET /connector-plugins/{plugin}/config. */
+  connectorPluginConfig(pluginName: string): Promise<ConfigKeyInfo[]>;
+  health(): WorkerHealth;
 }

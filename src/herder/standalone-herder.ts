@@ -5,11 +5,18 @@
 
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
+import { createConsumerGroupAdmin } from '../kafka/consumer-group-admin.js';
 import type { StatusStore } from '../storage/status-store.js';
 import type { Worker } from '../worker/worker.js';
-import { checkConnectorConfig } from './connector-config-check.js';
-import type { ConnectorInfo, ConnectorStateInfo, ConnectorType, Herder, PluginInfo, RestartRequest, ServerInfo, TargetState, TaskStateEntry } from './herder.js';
-import { AlreadyExistsError, NotFoundError } from './herder-errors.js';
+import type { ConfigInfos, ConfigKeyInfo } from './config-infos.js';
+import { checkConnectorConfig, invalidConfigMessage } from './connector-config-check.js';
+import { ConnectorOffsetsManager, type ConnectorOffsets } from './connector-offsets.js';
+import { checkValidatePath, listConnectorPlugins } from './connector-plugins.js';
+import { ConnectorValidator, validationErrors } from './connector-validator.js';
+import { connectorInfoOf, connectorStatusOf, connectorTypeOf, taskStatusOf } from './connector-views.js';
+import type { ConnectorInfo, ConnectorStateInfo, Herder, PluginInfo, RestartRequest, ServerInfo, TargetState, TaskInfo, TaskStateEntry, WorkerHealth } from './herder.js';
+import { AlreadyExistsError, BadRequestError, NotFoundError } from './herder-errors.js';
+import { PluginIntrospectionCache } from './plugin-introspection.js';
 import { TaskAutoRestarter, parseAutoRestartPolicy } from './task-auto-restart.js';
 
 /** The Kafka Connect version whose REST API and formats Polyconnect matches (kcctl parses it). */
@@ -29,17 +36,30 @@ export class StandaloneHerder implements Herder {
   readonly #configs = new Map<string, Record<string, string>>();
   readonly #taskConfigs = new Map<string, Record<string, string>[]>();
   readonly #targetStates = new Map<string, TargetState>();
+  readonly #records = { configs: this.#configs, taskConfigs: this.#taskConfigs };
   readonly #autoRestarter = new TaskAutoRestarter();
+  readonly #introspection: PluginIntrospectionCache;
+  readonly #offsets: ConnectorOffsetsManager;
   #requests: Promise<unknown> = Promise.resolve();
+  #started = false;
   #stopping = false;
 
   constructor(deps: StandaloneHerderDependencies) {
     this.#deps = deps;
     this.#log = deps.logger.child({ component: 'herder' });
+    this.#introspection = new PluginIntrospectionCache(deps.worker, deps.logger);
+    this.#offsets = new ConnectorOffsetsManager(deps.worker.offsetStore, createConsumerGroupAdmin(deps.worker.kafka));
   }
 
   async start(): Promise<void> {
     await this.#deps.worker.start();
+    this.#started = true;
+  }
+
+  health(): WorkerHealth {
+    if (this.#stopping) return { status: 'unhealthy', message: 'Worker is shutting down.' };
+    if (!this.#started) return { status: 'starting', message: 'Worker is still starting up.' };
+    return { status: 'healthy', message: 'Worker has completed startup and is ready to handle requests.' };
   }
 
   async stop(): Promise<void> {
@@ -90,47 +110,128 @@ export class StandaloneHerder implements Herder {
   }
 
   connectorInfo(name: string): ConnectorInfo {
-    const config = this.#configs.get(name);
-    if (config === undefined) throw new NotFoundError(`Connector ${name} not found`);
-    return {
-      name,
-      config: { ...config },
-      tasks: (this.#taskConfigs.get(name) ?? []).map((_, task) => ({ connector: name, task })),
-      type: this.#typeOf(config),
-    };
+    return connectorInfoOf(name, this.#records, this.#deps.worker.catalog);
   }
 
   connectorStatus(name: string): ConnectorStateInfo {
-    const status = this.#deps.statusStore.connector(name);
-    const config = this.#configs.get(name);
-    if (status === undefined || config === undefined) throw new NotFoundError(`No status found for connector ${name}`);
-    return {
-      name,
-      connector: stateEntry(status),
-      tasks: this.#deps.statusStore.tasks(name).map((task) => ({ id: task.id, ...stateEntry(task) })),
-      type: this.#typeOf(config),
-    };
+    return connectorStatusOf(name, this.#records, this.#deps.statusStore, this.#deps.worker.catalog);
   }
 
   taskStatus(name: string, taskId: number): TaskStateEntry {
-    const status = this.#configs.has(name) ? this.#deps.statusStore.task(name, taskId) : undefined;
-    if (status === undefined) throw new NotFoundError(`No status found for task ${name}-${taskId}`);
-    return { id: taskId, ...stateEntry(status) };
+    return taskStatusOf(name, taskId, this.#records, this.#deps.statusStore);
   }
 
   putConnectorConfig(name: string, config: Record<string, string>, allowReplace: boolean): Promise<{ created: boolean; info: ConnectorInfo }> {
     return this.#serially(async () => {
       const existed = this.#configs.has(name);
       if (existed && !allowReplace) throw new AlreadyExistsError(`Connector ${name} already exists`);
-      const full = { ...config, name };
-      checkConnectorConfig(name, full, this.#deps.worker.catalog);
-      if (existed) await this.#stopConnectorAndTasks(name);
-      else this.#targetStates.set(name, 'STARTED');
-      this.#configs.set(name, full);
-      this.#taskConfigs.set(name, []);
-      await this.#startConnectorAndTasks(name);
+      await this.#store(name, { ...config, name }, existed ? undefined : 'STARTED');
       return { created: !existed, info: this.connectorInfo(name) };
     });
+  }
+
+  createConnector(name: string, config: Record<string, string>, initialState: TargetState = 'STARTED'): Promise<ConnectorInfo> {
+    return this.#serially(async () => {
+      if (this.#configs.has(name)) throw new AlreadyExistsError(`Connector ${name} already exists`);
+      await this.#store(name, { ...config, name }, initialState);
+      return this.connectorInfo(name);
+    });
+  }
+
+  patchConnectorConfig(name: string, patch: Record<string, string | null>): Promise<ConnectorInfo> {
+    return this.#serially(async () => {
+      const current = this.#configs.get(name);
+      if (current === undefined) throw new NotFoundError(`Connector ${name} not found`);
+      const patched = { ...current };
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === null) delete patched[key];
+        else patched[key] = value;
+      }
+      await this.#store(name, { ...patched, name }, undefined);
+      return this.connectorInfo(name);
+    });
+  }
+
+  deleteConnector(name: string): Promise<void> {
+    return this.#serially(async () => {
+      if (!this.#configs.has(name)) throw new NotFoundError(`Connector ${name} not found`);
+      await this.#stopConnectorAndTasks(name);
+      this.#autoRestarter.forget(name);
+      this.#configs.delete(name);
+      this.#taskConfigs.delete(name);
+      this.#targetStates.delete(name);
+      this.#deps.statusStore.removeConnector(name);
+      this.#log.info({ connector: name }, 'Connector deleted');
+    });
+  }
+
+  connectorConfig(name: string): Record<string, string> {
+    const config = this.#configs.get(name);
+    if (config === undefined) throw new NotFoundError(`Connector ${name} not found`);
+    return { ...config };
+  }
+
+  taskConfigs(name: string): TaskInfo[] {
+    if (!this.#configs.has(name)) throw new NotFoundError(`Connector ${name} not found`);
+    return (this.#taskConfigs.get(name) ?? []).map((config, task) => ({ id: { connector: name, task }, config: { ...config } }));
+  }
+
+  connectorOffsets(name: string): Promise<ConnectorOffsets> {
+    const config = this.#configs.get(name);
+    if (config === undefined) return Promise.reject(new NotFoundError(`Connector ${name} not found`));
+    return this.#offsets.read(name, this.#offsetType(config));
+  }
+
+  alterConnectorOffsets(name: string, body: unknown): Promise<{ message: string }> {
+    return this.#serially(async () => this.#offsets.alter(name, this.#offsetType(this.#requireStopped(name)), body));
+  }
+
+  resetConnectorOffsets(name: string): Promise<{ message: string }> {
+    return this.#serially(async () => this.#offsets.reset(name, this.#offsetType(this.#requireStopped(name))));
+  }
+
+  connectorActiveTopics(name: string): string[] {
+    return this.#deps.worker.activeTopics.topics(name);
+  }
+
+  resetConnectorActiveTopics(name: string): void {
+    this.#deps.worker.activeTopics.reset(name);
+  }
+
+  async validateConnectorConfig(pluginName: string, config: Record<string, string>): Promise<ConfigInfos> {
+    checkValidatePath(pluginName, config);
+    return new ConnectorValidator(this.#deps.worker.catalog, this.#introspection).validate(config);
+  }
+
+  connectorPluginConfig(pluginName: string): Promise<ConfigKeyInfo[]> {
+    return new ConnectorValidator(this.#deps.worker.catalog, this.#introspection).pluginConfig(pluginName);
+  }
+
+  /** Validates (framework and plugin), then stores the config and (re)starts the connector. */
+  async #store(name: string, config: Record<string, string>, initialState: TargetState | undefined): Promise<void> {
+    const infos = await new ConnectorValidator(this.#deps.worker.catalog, this.#introspection.tolerant()).validate(config);
+    const errors = validationErrors(infos);
+    if (errors.length > 0) throw new BadRequestError(invalidConfigMessage(errors));
+    if (this.#configs.has(name)) await this.#stopConnectorAndTasks(name);
+    if (initialState !== undefined) this.#targetStates.set(name, initialState);
+    this.#configs.set(name, config);
+    this.#taskConfigs.set(name, []);
+    await this.#startConnectorAndTasks(name);
+  }
+
+  #requireStopped(name: string): Record<string, string> {
+    const config = this.#configs.get(name);
+    if (config === undefined) throw new NotFoundError(`Connector ${name} not found`);
+    if (this.#targetStates.get(name) !== 'STOPPED' || (this.#taskConfigs.get(name) ?? []).length > 0) {
+      throw new BadRequestError(
+        `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`,
+      );
+    }
+    return config;
+  }
+
+  #offsetType(config: Readonly<Record<string, string>>): 'source' | 'sink' {
+    return connectorTypeOf(config, this.#deps.worker.catalog) === 'sink' ? 'sink' : 'source';
   }
 
   restartConnector(name: string, request: RestartRequest): Promise<ConnectorStateInfo | undefined> {
@@ -173,9 +274,7 @@ export class StandaloneHerder implements Herder {
   }
 
   connectorPlugins(connectorsOnly: boolean): PluginInfo[] {
-    const connectors: PluginInfo[] = this.#deps.worker.catalog.connectors().map((c) => ({ class: c.className, type: c.type, version: c.version }));
-    if (connectorsOnly) return connectors;
-    return connectors; // transformations, predicates and converters are listed once they exist as plugins here
+    return listConnectorPlugins(this.#deps.worker.catalog, connectorsOnly, COMPATIBLE_KAFKA_VERSION);
   }
 
   /** Runs `work` after every earlier request, one at a time. */
@@ -183,14 +282,6 @@ export class StandaloneHerder implements Herder {
     const next = this.#requests.then(work, work);
     this.#requests = next.catch(() => undefined);
     return next;
-  }
-
-  #typeOf(config: Readonly<Record<string, string>>): ConnectorType {
-    try {
-      return this.#deps.worker.catalog.resolve(config['connector.class'] ?? '').type;
-    } catch {
-      return 'unknown';
-    }
   }
 
   async #startConnectorAndTasks(name: string): Promise<void> {
@@ -290,8 +381,4 @@ export class StandaloneHerder implements Herder {
     await Promise.all(worker.taskIds(name).map((id) => worker.stopTask(id)));
     await worker.stopConnector(name);
   }
-}
-
-function stateEntry(status: { state: string; workerId: string; trace?: string }): { state: string; worker_id: string; trace?: string } {
-  return status.trace ? { state: status.state, worker_id: status.workerId, trace: status.trace } : { state: status.state, worker_id: status.workerId };
 }

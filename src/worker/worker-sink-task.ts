@@ -12,6 +12,7 @@ import type { KafkaConnection } from '../kafka/kafka-client.js';
 import { createRecordConsumer, type ConsumedBatch, type ConsumedRecord, type RecordConsumer } from '../kafka/record-consumer.js';
 import { PluginCallError } from '../protocol/plugin-call-error.js';
 import type { ErrantRecordReport } from '../protocol/plugin-client.js';
+import type { ActiveTopics } from '../storage/active-topics.js';
 import { SinkRecordPipeline } from './sink-record-pipeline.js';
 import type { TaskConverters } from './task-converters.js';
 import { createTaskErrorHandling, type TaskErrorHandling } from './task-error-handling.js';
@@ -30,6 +31,7 @@ export interface SinkTaskDependencies extends WorkerTaskDependencies {
   readonly offsetFlushIntervalMs: number;
   /** The worker's consumer.* settings, prefix removed (Kafka's sink consumer overrides). */
   readonly consumerConfig: Readonly<Record<string, string>>;
+  readonly activeTopics: ActiveTopics;
 }
 
 export class WorkerSinkTask extends WorkerTask {
@@ -116,6 +118,7 @@ export class WorkerSinkTask extends WorkerTask {
 
   async #deliver(batch: ConsumedBatch): Promise<void> {
     if (this.stopRequested || batch.records.length === 0) return;
+    this.#deps.activeTopics.record(this.id.connector, batch.topic);
     const records = await this.#pipeline!.convert(batch.records);
     if (records.length > 0) {
       const errant = await this.#put(records);

@@ -11,6 +11,7 @@ import type { KafkaConnection } from '../kafka/kafka-client.js';
 import { createRecordProducer, type RecordProducer } from '../kafka/record-producer.js';
 import { PluginCallError } from '../protocol/plugin-call-error.js';
 import type { SourceOffsetEntry } from '../protocol/plugin-client.js';
+import type { ActiveTopics } from '../storage/active-topics.js';
 import type { OffsetStore } from '../storage/offset-store.js';
 import { SourceRecordPipeline } from './source-record-pipeline.js';
 import type { TaskConverters } from './task-converters.js';
@@ -24,6 +25,7 @@ export interface SourceTaskDependencies extends WorkerTaskDependencies {
   readonly transforms: readonly TransformStage[];
   readonly offsetStore: OffsetStore;
   readonly offsetFlushIntervalMs: number;
+  readonly activeTopics: ActiveTopics;
 }
 
 const PRODUCER_CLASS = 'org.apache.kafka.clients.producer.KafkaProducer';
@@ -126,6 +128,12 @@ export class WorkerSourceTask extends WorkerTask {
       if (sent === SKIPPED) this.log.warn({ records: batch.records.length }, 'Producing a batch failed; errors.tolerance=all, so it is skipped');
     }
     this.#recordsSent += batch.records.length;
+    let lastTopic = '';
+    for (const record of batch.records) {
+      if (record.topic === lastTopic) continue;
+      lastTopic = record.topic;
+      this.#deps.activeTopics.record(this.id.connector, record.topic);
+    }
     // Every record of the batch is now handled (produced, filtered, or reported and skipped), so
     // its source offset may be committed.
     for (const record of records) {

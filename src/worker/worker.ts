@@ -8,6 +8,9 @@ import { withPrefix, type WorkerConfig } from '../config/worker-config.js';
 import type { KafkaConnection } from '../kafka/kafka-client.js';
 import type { PluginCatalog } from '../plugin/plugin-catalog.js';
 import { PluginHost } from '../plugin/plugin-host.js';
+import type { DiscoveredPlugin } from '../plugin/plugin-manifest.js';
+import type { PluginClient } from '../protocol/plugin-client.js';
+import type { ActiveTopics } from '../storage/active-topics.js';
 import type { OffsetStore } from '../storage/offset-store.js';
 import type { ConnectorState, StatusStore } from '../storage/status-store.js';
 import { createTaskConverters } from './task-converters.js';
@@ -23,6 +26,7 @@ export interface WorkerDependencies {
   readonly kafka: KafkaConnection;
   readonly offsetStore: OffsetStore;
   readonly statusStore: StatusStore;
+  readonly activeTopics: ActiveTopics;
   readonly logger: Logger;
   /** Told when a connector asks for its tasks to be reconfigured. */
   readonly onTaskReconfigurationRequest?: (connector: string) => void;
@@ -52,6 +56,18 @@ export class Worker {
       shutdownTimeoutMs: config.pluginShutdownTimeoutMs,
       callTimeoutMs: config.pluginCallTimeoutMs,
     });
+  }
+
+  get activeTopics(): ActiveTopics {
+    return this.#deps.activeTopics;
+  }
+
+  get offsetStore(): OffsetStore {
+    return this.#deps.offsetStore;
+  }
+
+  get kafka(): KafkaConnection {
+    return this.#deps.kafka;
   }
 
   get catalog(): PluginCatalog {
@@ -90,6 +106,19 @@ export class Worker {
     });
     this.#connectors.set(name, connector);
     return connector.start();
+  }
+
+  /**
+   * Runs `work` against a process of `plugin` that hosts no instance (Describe, ValidateConfig),
+   * launched for the purpose or shared per plugin.isolation, and released afterwards.
+   */
+  async withPluginClient<T>(plugin: DiscoveredPlugin, work: (client: PluginClient) => Promise<T>): Promise<T> {
+    const lease = await this.#host.acquire(plugin, { connector: `validate-${plugin.manifest.name}` });
+    try {
+      return await work(lease.client);
+    } finally {
+      await lease.release();
+    }
   }
 
   /** Task configs from a running connector. */
@@ -151,6 +180,7 @@ export class Worker {
         converters: createTaskConverters(config, connectorConfig),
         transforms: buildTransformStages(connectorConfig),
         offsetFlushIntervalMs: config.offsetFlushIntervalMs,
+        activeTopics: this.#deps.activeTopics,
       };
       task =
         resolved.type === 'source'

@@ -1,5 +1,6 @@
-// The Kafka Connect REST API on node:http, a thin layer over the Herder: routes, Kafka Connect's
-// status codes and error bodies, trailing slashes accepted as Jersey accepts them.
+// The Kafka Connect REST API on node:http, a thin layer over the Herder: listeners, dispatch
+// through the router, and Kafka Connect's error body {"error_code","message"} for every failure.
+// The routes themselves live in connector-routes.ts, plugin-routes.ts and admin-routes.ts.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,28 +8,33 @@ import type { Logger } from 'pino';
 import { parseListener } from '../../config/worker-config.js';
 import type { Herder } from '../../herder/herder.js';
 import { HerderError } from '../../herder/herder-errors.js';
-import { HttpError, queryBoolean, sendEmpty, sendError, sendJson } from './http-io.js';
+import type { LoggerLevels } from '../../logging.js';
+import { addAdminRoutes } from './admin-routes.js';
+import { addConnectorRoutes } from './connector-routes.js';
+import { HttpError, sendError } from './http-io.js';
+import { addPluginRoutes } from './plugin-routes.js';
+import { Router } from './router.js';
 
-type Handler = (context: { params: string[]; query: URLSearchParams; request: IncomingMessage; response: ServerResponse }) => Promise<void> | void;
-
-interface Route {
-  method: string;
-  pattern: RegExp;
-  handler: Handler;
+export interface RestServerOptions {
+  /** Largest request body accepted (413 beyond). */
+  readonly maxBodyBytes?: number;
+  /** Live log levels for /admin/loggers; without it those routes do not exist. */
+  readonly loggers?: LoggerLevels;
 }
 
-const SEGMENT = '([^/]+)';
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export class RestServer {
-  readonly #herder: Herder;
   readonly #log: Logger;
-  readonly #routes: Route[] = [];
+  readonly #router = new Router();
   readonly #servers: Server[] = [];
 
-  constructor(herder: Herder, logger: Logger) {
-    this.#herder = herder;
+  constructor(herder: Herder, logger: Logger, options: RestServerOptions = {}) {
     this.#log = logger.child({ component: 'rest' });
-    this.#defineRoutes();
+    const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    addAdminRoutes(this.#router, herder, options.loggers, maxBodyBytes);
+    addConnectorRoutes(this.#router, herder, maxBodyBytes);
+    addPluginRoutes(this.#router, herder, maxBodyBytes);
   }
 
   /** Listens on every listener (http://host:port); resolves with the bound addresses. */
@@ -62,88 +68,21 @@ export class RestServer {
     );
   }
 
-  #route(method: string, path: string, handler: Handler): void {
-    const pattern = new RegExp(`^${path.replaceAll('{}', SEGMENT)}/?$`);
-    this.#routes.push({ method, pattern, handler });
-  }
-
-  #defineRoutes(): void {
-    const herder = this.#herder;
-    this.#route('GET', '', ({ response }) => sendJson(response, 200, herder.serverInfo()));
-    this.#route('GET', '/connectors', ({ query, response }) => {
-      const expand = query.getAll('expand');
-      const names = herder.connectors();
-      if (expand.length === 0) return sendJson(response, 200, names);
-      const expanded: Record<string, Record<string, unknown>> = {};
-      for (const name of names) {
-        const entry: Record<string, unknown> = {};
-        try {
-          if (expand.includes('status')) entry.status = herder.connectorStatus(name);
-          if (expand.includes('info')) entry.info = herder.connectorInfo(name);
-        } catch {
-          continue; // no status yet: Kafka leaves the connector out
-        }
-        expanded[name] = entry;
-      }
-      sendJson(response, 200, expanded);
-    });
-    this.#route('GET', '/connectors/{}', ({ params, response }) => sendJson(response, 200, herder.connectorInfo(params[0]!)));
-    this.#route('GET', '/connectors/{}/status', ({ params, response }) => sendJson(response, 200, herder.connectorStatus(params[0]!)));
-    this.#route('GET', '/connectors/{}/tasks/{}/status', ({ params, response }) => sendJson(response, 200, herder.taskStatus(params[0]!, taskIdOf(params[1]!))));
-    this.#route('POST', '/connectors/{}/restart', async ({ params, query, response }) => {
-      const result = await herder.restartConnector(params[0]!, { includeTasks: queryBoolean(query, 'includeTasks'), onlyFailed: queryBoolean(query, 'onlyFailed') });
-      if (result === undefined) sendEmpty(response, 204);
-      else sendJson(response, 202, result);
-    });
-    this.#route('POST', '/connectors/{}/tasks/{}/restart', async ({ params, response }) => {
-      await herder.restartTask(params[0]!, taskIdOf(params[1]!));
-      sendEmpty(response, 204);
-    });
-    this.#route('PUT', '/connectors/{}/pause', async ({ params, response }) => {
-      await herder.pauseConnector(params[0]!);
-      sendEmpty(response, 202);
-    });
-    this.#route('PUT', '/connectors/{}/resume', async ({ params, response }) => {
-      await herder.resumeConnector(params[0]!);
-      sendEmpty(response, 202);
-    });
-    this.#route('PUT', '/connectors/{}/stop', async ({ params, response }) => {
-      await herder.stopConnector(params[0]!);
-      sendEmpty(response, 204);
-    });
-    this.#route('GET', '/connector-plugins', ({ query, response }) => sendJson(response, 200, herder.connectorPlugins(queryBoolean(query, 'connectorsOnly', true))));
-  }
-
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const path = url.pathname.replace(/\/+$/, '');
     const method = request.method ?? 'GET';
     try {
-      let pathMatched = false;
-      for (const route of this.#routes) {
-        const match = route.pattern.exec(path);
-        if (match === null) continue;
-        pathMatched = true;
-        if (route.method !== method) continue;
-        const params = match.slice(1).map((segment) => decodeURIComponent(segment));
-        await route.handler({ params, query: url.searchParams, request, response });
-        return;
-      }
-      if (pathMatched) sendError(response, 405, 'HTTP 405 Method Not Allowed');
-      else sendError(response, 404, 'HTTP 404 Not Found');
+      const { handler, params } = this.#router.match(method, url.pathname);
+      const baseUrl = `http://${request.headers.host ?? 'localhost'}`;
+      await handler({ params, query: url.searchParams, request, response, baseUrl });
     } catch (error) {
+      if (response.headersSent) return void response.end();
       if (error instanceof HerderError) return sendError(response, error.httpStatus, error.message);
       if (error instanceof HttpError) return sendError(response, error.status, error.message);
-      this.#log.error({ err: error, method, path }, 'Request failed');
+      this.#log.error({ err: error, method, path: url.pathname }, 'Request failed');
       sendError(response, 500, error instanceof Error ? error.message : String(error));
     } finally {
       this.#log.debug({ method, path: url.pathname, status: response.statusCode }, 'REST request');
     }
   }
-}
-
-/** A task id path segment; one that does not parse is a 404, as Jersey answers. */
-function taskIdOf(segment: string): number {
-  if (!/^\d+$/.test(segment)) throw new HttpError(404, 'HTTP 404 Not Found');
-  return Number(segment);
 }

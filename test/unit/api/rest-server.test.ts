@@ -6,7 +6,7 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RestServer } from '../../../src/api/rest/rest-server.js';
-import type { ConnectorInfo, ConnectorStateInfo, Herder, PluginInfo, RestartRequest, ServerInfo, TaskStateEntry } from '../../../src/herder/herder.js';
+import type { ConfigInfos, ConfigKeyInfo, ConnectorInfo, ConnectorOffsets, ConnectorStateInfo, Herder, PluginInfo, RestartRequest, ServerInfo, TargetState, TaskInfo, TaskStateEntry, WorkerHealth } from '../../../src/herder/herder.js';
 import { AlreadyExistsError, NotFoundError } from '../../../src/herder/herder-errors.js';
 
 const SERVER_INFO: ServerInfo = { version: '3.9.0', commit: '0123456789abcdef', kafka_cluster_id: 'AAAAAAAAAAAAAAAAAAAAAA' };
@@ -57,6 +57,45 @@ class FakeHerder implements Herder {
   }
   async restartTask(name: string, taskId: number): Promise<void> {
     return this.#call('restartTask', [name, taskId], () => undefined);
+  }
+  async createConnector(name: string, config: Record<string, string>, initialState?: TargetState): Promise<ConnectorInfo> {
+    return this.#call('createConnector', [name, config, initialState], () => infoOf(name));
+  }
+  async patchConnectorConfig(name: string, patch: Record<string, string | null>): Promise<ConnectorInfo> {
+    return this.#call('patchConnectorConfig', [name, patch], () => infoOf(name));
+  }
+  async deleteConnector(name: string): Promise<void> {
+    return this.#call('deleteConnector', [name], () => undefined);
+  }
+  connectorConfig(name: string): Record<string, string> {
+    return this.#call('connectorConfig', [name], () => ({ name, 'connector.class': 'FileStreamSink' }));
+  }
+  taskConfigs(name: string): TaskInfo[] {
+    return this.#call('taskConfigs', [name], () => [{ id: { connector: name, task: 0 }, config: { 'task.class': 'T' } }]);
+  }
+  async connectorOffsets(name: string): Promise<ConnectorOffsets> {
+    return this.#call('connectorOffsets', [name], () => ({ offsets: [] }));
+  }
+  async alterConnectorOffsets(name: string, body: unknown): Promise<{ message: string }> {
+    return this.#call('alterConnectorOffsets', [name, body], () => ({ message: 'altered' }));
+  }
+  async resetConnectorOffsets(name: string): Promise<{ message: string }> {
+    return this.#call('resetConnectorOffsets', [name], () => ({ message: 'reset' }));
+  }
+  connectorActiveTopics(name: string): string[] {
+    return this.#call('connectorActiveTopics', [name], () => ['t1']);
+  }
+  resetConnectorActiveTopics(name: string): void {
+    this.#call('resetConnectorActiveTopics', [name], () => undefined);
+  }
+  async validateConnectorConfig(pluginName: string, config: Record<string, string>): Promise<ConfigInfos> {
+    return this.#call('validateConnectorConfig', [pluginName, config], () => ({ name: config['connector.class'] ?? '', error_count: 0, groups: [], configs: [] }));
+  }
+  async connectorPluginConfig(pluginName: string): Promise<ConfigKeyInfo[]> {
+    return this.#call('connectorPluginConfig', [pluginName], () => []);
+  }
+  health(): WorkerHealth {
+    return this.#call('health', [], () => ({ status: 'healthy', message: 'ok' }));
   }
   async pauseConnector(name: string): Promise<void> {
     return this.#call('pauseConnector', [name], () => undefined);

@@ -1,0 +1,102 @@
+// The offsets API of KIP-875: read a connector's offsets in any state, alter or reset them only
+// when it is STOPPED. Source offsets live in the offset store; sink offsets are the committed
+// offsets of consumer group connect-<name>. Shapes and messages are Kafka Connect's.
+
+import type { ConsumerGroupAdmin } from '../kafka/consumer-group-admin.js';
+import type { OffsetStore } from '../storage/offset-store.js';
+import { BadRequestError, HerderError } from './herder-errors.js';
+
+export interface ConnectorOffset {
+  partition: Record<string, unknown>;
+  offset: Record<string, unknown> | null;
+}
+
+export interface ConnectorOffsets {
+  offsets: ConnectorOffset[];
+}
+
+const FRAMEWORK_MANAGED = (verb: string): string =>
+  `The Connect framework-managed offsets for this connector have been ${verb} successfully. However, if this connector manages offsets externally, they will need to be manually ${verb === 'reset' ? 'reset' : 'altered'} in the system that the connector uses.`;
+
+export class ConnectorOffsetsManager {
+  readonly #offsetStore: OffsetStore;
+  readonly #groups: ConsumerGroupAdmin;
+
+  constructor(offsetStore: OffsetStore, groups: ConsumerGroupAdmin) {
+    this.#offsetStore = offsetStore;
+    this.#groups = groups;
+  }
+
+  async read(name: string, type: 'source' | 'sink'): Promise<ConnectorOffsets> {
+    if (type === 'source') return { offsets: this.#offsetStore.offsets(name).map(({ partition, offset }) => ({ partition: { ...partition }, offset: offset === null ? null : { ...offset } })) };
+    const offsets = await this.#groups.fetchOffsets(sinkGroup(name));
+    return {
+      offsets: offsets
+        .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
+        .map(({ topic, partition, offset }) => ({ partition: { kafka_topic: topic, kafka_partition: partition }, offset: { kafka_offset: offset } })),
+    };
+  }
+
+  async alter(name: string, type: 'source' | 'sink', body: unknown): Promise<{ message: string }> {
+    const entries = (body as { offsets?: unknown } | null)?.offsets;
+    if (!Array.isArray(entries) || entries.length === 0) throw new BadRequestError('Partitions / offsets need to be provided for an alter offsets request');
+    if (type === 'source') {
+      const records = entries.map((entry) => {
+        const { partition, offset } = entry as { partition?: unknown; offset?: unknown };
+        if (!isFlatMap(partition) || (offset !== null && !isFlatMap(offset))) {
+          throw new HerderError(500, `Failed to modify offsets for connector ${name} because partitions and offsets must be maps with string keys and primitive values`);
+        }
+        return { partition, offset: offset as Record<string, unknown> | null };
+      });
+      await this.#offsetStore.write(name, records);
+      return { message: FRAMEWORK_MANAGED('altered') };
+    }
+    const offsets = entries.map((entry) => parseSinkEntry(entry));
+    if (offsets.some((o) => o.offset === null)) {
+      throw new BadRequestError('Resetting the offset of a single sink partition (an "offset": null entry) is not supported yet; reset all of them with DELETE /connectors/{name}/offsets, or give explicit offsets');
+    }
+    await this.#groups.setOffsets(sinkGroup(name), offsets.map(({ topic, partition, offset }) => ({ topic, partition, offset: offset! })));
+    return { message: FRAMEWORK_MANAGED('altered') };
+  }
+
+  async reset(name: string, type: 'source' | 'sink'): Promise<{ message: string }> {
+    if (type === 'source') {
+      await this.#offsetStore.write(name, this.#offsetStore.offsets(name).map(({ partition }) => ({ partition, offset: null })));
+    } else {
+      await this.#groups.deleteGroup(sinkGroup(name));
+    }
+    return { message: FRAMEWORK_MANAGED('reset') };
+  }
+}
+
+function sinkGroup(name: string): string {
+  return `connect-${name}`;
+}
+
+function parseSinkEntry(entry: unknown): { topic: string; partition: number; offset: number | null } {
+  const { partition, offset } = (entry ?? {}) as { partition?: Record<string, unknown>; offset?: Record<string, unknown> | null };
+  if (partition === undefined || partition === null || typeof partition !== 'object' || !('kafka_topic' in partition) || !('kafka_partition' in partition)) {
+    throw new BadRequestError("The partition for a sink connector offset must contain the keys 'kafka_topic' and 'kafka_partition'");
+  }
+  const topic = String(partition['kafka_topic']);
+  const partitionNumber = parseInteger(partition['kafka_partition'], `Failed to parse the following Kafka partition value in the provided offsets: '${String(partition['kafka_partition'])}'. The value for 'kafka_partition' must be an integer.`);
+  if (offset === null) return { topic, partition: partitionNumber, offset: null };
+  if (offset === undefined || typeof offset !== 'object' || !('kafka_offset' in offset)) {
+    throw new BadRequestError("The offset for a sink connector should either be null or contain the key 'kafka_offset'");
+  }
+  const value = parseInteger(offset['kafka_offset'], `Failed to parse the following Kafka offset value in the provided offsets: '${String(offset['kafka_offset'])}'. The value for 'kafka_offset' must be an integer.`);
+  if (value < 0) throw new BadRequestError(`Kafka offsets must be non-negative; got ${value}`);
+  return { topic, partition: partitionNumber, offset: value };
+}
+
+/** JSON numbers or numeric strings, as Kafka accepts them. */
+function parseInteger(value: unknown, message: string): number {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  if (!/^-?\d+$/.test(text)) throw new BadRequestError(message);
+  return Number(text);
+}
+
+function isFlatMap(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+}
