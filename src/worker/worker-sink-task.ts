@@ -23,6 +23,8 @@ import { WorkerTask, traceOf, type WorkerTaskDependencies } from './worker-task.
 const SINK_TASK_CLASS = 'org.apache.kafka.connect.sink.SinkTask';
 /** How long to wait before delivering a batch again after Put failed with a retriable error. */
 const RETRIABLE_PUT_BACKOFF_MS = 1_000;
+/** How many consumed records are kept for errant-record reports that arrive after Put. */
+const RECENTLY_CONSUMED_KEPT = 10_000;
 
 export interface SinkTaskDependencies extends WorkerTaskDependencies {
   readonly kafka: KafkaConnection;
@@ -49,6 +51,7 @@ export class WorkerSinkTask extends WorkerTask {
   /** Serializes Put, PreCommit/commit and partition changes: the task sees one call at a time. */
   #queue: Promise<unknown> = Promise.resolve();
   #flushTimer: NodeJS.Timeout | undefined;
+  readonly #recentlyConsumed = new Map<string, ConsumedRecord>();
   #recordsPut = 0;
 
   constructor(deps: SinkTaskDependencies) {
@@ -118,6 +121,7 @@ export class WorkerSinkTask extends WorkerTask {
 
   async #deliver(batch: ConsumedBatch): Promise<void> {
     if (this.stopRequested || batch.records.length === 0) return;
+    this.#remember(batch.records);
     this.#deps.activeTopics.record(this.id.connector, batch.topic);
     const records = await this.#pipeline!.convert(batch.records);
     if (records.length > 0) {
@@ -128,6 +132,21 @@ export class WorkerSinkTask extends WorkerTask {
     // Every consumed record is handled: put, filtered, or reported and skipped.
     const last = batch.records[batch.records.length - 1]!;
     this.#accepted.set(topicPartitionKey(batch.topic, batch.partition), { topic: batch.topic, partition: batch.partition, offset: last.offset + 1 });
+  }
+
+  /**
+   * Keeps the last consumed records, so that a record the task reports as errant after Put
+   * returned (from PreCommit) still reaches the dead letter queue with its original bytes.
+   */
+  #remember(records: readonly ConsumedRecord[]): void {
+    for (const record of records) this.#recentlyConsumed.set(`${record.topic}-${record.partition}-${record.offset}`, record);
+    const excess = this.#recentlyConsumed.size - RECENTLY_CONSUMED_KEPT;
+    if (excess <= 0) return;
+    let dropped = 0;
+    for (const key of this.#recentlyConsumed.keys()) {
+      if (dropped++ >= excess) break;
+      this.#recentlyConsumed.delete(key);
+    }
   }
 
   /** Put; a retriable failure delivers the same batch again after a pause (Kafka's behaviour), until stopped. */
@@ -147,9 +166,10 @@ export class WorkerSinkTask extends WorkerTask {
 
   /** The errant-record reporter: each record the task reported goes to the log and DLQ; tolerance decides the rest. */
   async #reportErrant(errant: readonly ErrantRecordReport[], consumed: readonly ConsumedRecord[]): Promise<void> {
-    const byOffset = new Map(consumed.map((record) => [`${record.topic}-${record.partition}-${record.offset}`, record] as const));
+    const byOffset = new Map<string, ConsumedRecord>(consumed.map((record) => [`${record.topic}-${record.partition}-${record.offset}`, record]));
     for (const report of errant) {
-      const raw = byOffset.get(`${report.topic}-${report.partition}-${report.offset}`);
+      const key: string = `${report.topic}-${report.partition}-${report.offset}`;
+      const raw = byOffset.get(key) ?? this.#recentlyConsumed.get(key);
       const className = javaExceptionName(report.errorClass);
       await this.#errors!.operator.reportFailure({
         stage: 'TASK_PUT',
@@ -165,7 +185,9 @@ export class WorkerSinkTask extends WorkerTask {
     const pending = [...this.#accepted.values()];
     const changed = pending.filter((o) => this.#committed.get(topicPartitionKey(o.topic, o.partition)) !== o.offset);
     if (changed.length === 0) return;
-    const { offsets } = await lease.client.preCommit(lease.instanceId, pending);
+    const { offsets, errantRecords } = await lease.client.preCommit(lease.instanceId, pending);
+    // Records the task reported after Put returned: reported (and tolerated or not) before any offset is committed.
+    if (errantRecords.length > 0) await this.#reportErrant(errantRecords, []);
     const toCommit = offsets.filter((o) => this.#committed.get(topicPartitionKey(o.topic, o.partition)) !== o.offset);
     if (toCommit.length === 0) return;
     await this.#consumer!.commit(toCommit);
