@@ -86,6 +86,7 @@ describe('REST over plugins that fail to start', () => {
     const { status, body } = await worker.get<Array<{ class: string; type: string; version: string }>>('/connector-plugins');
     expect(status).toBe(200);
     expect(body).toEqual([
+      { class: 'polyconnect.fixtures.ErrantSinkConnector', type: 'sink', version: '0.0.1' },
       { class: 'polyconnect.fixtures.ExitAtOnceSinkConnector', type: 'sink', version: '0.0.1' },
       { class: 'polyconnect.fixtures.BusyPollSourceConnector', type: 'source', version: '0.0.1' },
       { class: 'polyconnect.fixtures.GarbageHandshakeSourceConnector', type: 'source', version: '0.0.1' },
