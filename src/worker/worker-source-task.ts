@@ -1,14 +1,14 @@
-// WorkerSourceTask: runs one source task. It polls the plugin for batches (the next poll is in
-// flight while the current batch is converted and produced), converts each record with the
-// key, value and header converters, produces the batch and, once Kafka has acknowledged it,
-// makes the records' source offsets committable. Every offset.flush.interval.ms the committable
+// WorkerSourceTask: runs one source task. It polls the plugin for batches, runs each record
+// through the SMTs and converters, produces the batch and, once Kafka has acknowledged it, makes
+// the records' source offsets committable. Three things overlap: the next poll, the conversion
+// of the current batch, and the produce of the previous one (batches are still sent in order). Every offset.flush.interval.ms the committable
 // offsets are written to the offset store and then passed to the task's Commit. Stopping (and
 // failing) ends with a final flush, so a clean stop neither loses nor repeats a record.
 
 import type { SourceRecord } from '../data/index.js';
 import { SKIPPED } from '../errors/retry-with-tolerance-operator.js';
 import type { KafkaConnection } from '../kafka/kafka-client.js';
-import { createRecordProducer, type RecordProducer } from '../kafka/record-producer.js';
+import { createRecordProducer, type ProducerRecord, type RecordProducer } from '../kafka/record-producer.js';
 import { PluginCallError } from '../protocol/plugin-call-error.js';
 import type { SourceOffsetEntry } from '../protocol/plugin-client.js';
 import type { ActiveTopics } from '../storage/active-topics.js';
@@ -42,6 +42,8 @@ export class WorkerSourceTask extends WorkerTask {
   #producer: RecordProducer | undefined;
   #errors: TaskErrorHandling | undefined;
   #pipeline: SourceRecordPipeline | undefined;
+  /** The batch being produced, if any; the next one is sent once it is acknowledged. */
+  #inflight: Promise<void> | undefined;
   /** Offsets acknowledged by Kafka and not yet flushed, by source partition (as JSON text). */
   readonly #committable = new Map<string, SourceOffsetEntry>();
   #started = false;
@@ -93,17 +95,29 @@ export class WorkerSourceTask extends WorkerTask {
         }
         if (this.stopRequested) break; // a batch polled after the stop request is not produced; its offsets were never committed
         if (!this.paused) pending = poll();
-        if (outcome.records.length > 0) await this.#produce(outcome.records);
-        if (Date.now() >= this.#nextFlushAt || this.paused) await this.#flush();
+        if (outcome.records.length > 0) {
+          // Convert this batch while the previous one is being produced; send it once that one is acknowledged.
+          const converted = await this.#pipeline!.convert(outcome.records);
+          await this.#inflight;
+          this.#inflight = this.#send(converted.records, outcome.records);
+          this.#inflight.catch(() => undefined); // awaited below; never an unhandled rejection
+        }
+        if (Date.now() >= this.#nextFlushAt || this.paused) {
+          await this.#inflight;
+          await this.#flush();
+        }
         if (this.paused) {
           // Paused: no poll is in flight; wait for resume (or stop), then poll again.
           await this.waitWhilePaused();
           if (!this.stopRequested) pending ??= poll();
         }
       }
+      await this.#inflight;
     } finally {
-      // Let an outstanding poll finish so that the task is not stopped in the middle of it.
+      // Let an outstanding poll finish so that the task is not stopped in the middle of it, and
+      // the batch being produced be acknowledged (or fail) so its offsets are right.
       await pending;
+      await this.#inflight?.catch(() => undefined);
     }
   }
 
@@ -121,22 +135,22 @@ export class WorkerSourceTask extends WorkerTask {
     await this.#errors?.deadLetterQueue?.stop();
   }
 
-  async #produce(records: readonly SourceRecord[]): Promise<void> {
-    const batch = await this.#pipeline!.convert(records);
-    if (batch.records.length > 0) {
-      const sent = await this.#errors!.operator.executeAsync('KAFKA_PRODUCE', PRODUCER_CLASS, () => this.#producer!.send(batch.records));
-      if (sent === SKIPPED) this.log.warn({ records: batch.records.length }, 'Producing a batch failed; errors.tolerance=all, so it is skipped');
+  /** Produces a converted batch; once Kafka acknowledged it, the polled records' offsets become committable. */
+  async #send(records: ProducerRecord[], polled: readonly SourceRecord[]): Promise<void> {
+    if (records.length > 0) {
+      const sent = await this.#errors!.operator.executeAsync('KAFKA_PRODUCE', PRODUCER_CLASS, () => this.#producer!.send(records));
+      if (sent === SKIPPED) this.log.warn({ records: records.length }, 'Producing a batch failed; errors.tolerance=all, so it is skipped');
     }
-    this.#recordsSent += batch.records.length;
+    this.#recordsSent += records.length;
     let lastTopic = '';
-    for (const record of batch.records) {
+    for (const record of records) {
       if (record.topic === lastTopic) continue;
       lastTopic = record.topic;
       this.#deps.activeTopics.record(this.id.connector, record.topic);
     }
-    // Every record of the batch is now handled (produced, filtered, or reported and skipped), so
-    // its source offset may be committed.
-    for (const record of records) {
+    // Every polled record of the batch is now handled (produced, filtered, or reported and
+    // skipped), so its source offset may be committed.
+    for (const record of polled) {
       if (record.sourcePartition === null || record.sourcePartition === undefined) continue;
       this.#committable.set(JSON.stringify(record.sourcePartition), { partition: record.sourcePartition, offset: record.sourceOffset ?? null });
     }
