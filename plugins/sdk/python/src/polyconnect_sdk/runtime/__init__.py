@@ -1,0 +1,1 @@
+"""The plugin runtime: serve() and the plugin side of each gRPC service."""
