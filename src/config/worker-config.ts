@@ -2,7 +2,7 @@
 // of Polyconnect's own for plugin processes), parsed and validated once into typed values.
 
 import { hostname } from 'node:os';
-import { ConfigDef, ConfigException, range, validString } from '../data/index.js';
+import { ConfigDef, ConfigException, range, validString, type ConfigValidator } from '../data/index.js';
 
 export const DEFAULT_LISTENER = 'http://127.0.0.1:8083';
 export type PluginIsolation = 'task' | 'connector' | 'plugin';
@@ -32,7 +32,56 @@ export const WORKER_CONFIG_DEF = new ConfigDef()
   .define({ name: 'plugin.call.timeout.ms', type: 'LONG', defaultValue: 60_000, validator: range(1), importance: 'LOW', group: PLUGINS, documentation: 'Deadline of each call into a plugin (a poll adds its own wait).' });
 
 /** Prefixes of keys that belong to something else (clients, converters, providers). */
-const PASS_THROUGH_PREFIXES = ['key.converter.', 'value.converter.', 'header.converter.', 'producer.', 'consumer.', 'admin.', 'config.providers', 'log.'];
+const PASS_THROUGH_PREFIXES = ['key.converter.', 'value.converter.', 'header.converter.', 'producer.', 'consumer.', 'admin.', 'config.providers', 'log.', 'listeners.https.'];
+
+const SECURITY = 'REST security';
+
+/**
+ * Kafka's ssl.* keys as the REST listener reads them (src/api/rest/tls.ts), plus two of our own
+ * for PEM files (ssl.certificate.location, ssl.key.location). Every one may also be given with the
+ * listeners.https. prefix; when any prefixed key is set, only the prefixed ones count (Kafka's
+ * valuesWithPrefixAllOrNothing). docs/security.md says which are honoured and which only accepted.
+ */
+export function defineSslKeys(def: ConfigDef): ConfigDef {
+  const ignored = 'Accepted for compatibility with Kafka and ignored (Node.js uses OpenSSL).';
+  return def
+    .define({ name: 'ssl.keystore.type', type: 'STRING', defaultValue: null, validator: nullOr(validString(['JKS', 'PKCS12', 'PEM'], { caseInsensitive: true })), importance: 'MEDIUM', group: SECURITY, documentation: 'Key store format: PKCS12 or PEM (JKS is refused: convert it with keytool -importkeystore -deststoretype PKCS12). Unset: recognised from the file.' })
+    .define({ name: 'ssl.keystore.location', type: 'STRING', defaultValue: null, importance: 'HIGH', group: SECURITY, documentation: 'Key store file of the HTTPS listener: PKCS12, or PEM holding the private key and the certificate chain.' })
+    .define({ name: 'ssl.keystore.password', type: 'PASSWORD', defaultValue: null, importance: 'HIGH', group: SECURITY, documentation: 'Password of the PKCS12 key store.' })
+    .define({ name: 'ssl.key.password', type: 'PASSWORD', defaultValue: null, importance: 'HIGH', group: SECURITY, documentation: 'Password of an encrypted PEM private key (ssl.key.location, ssl.keystore.key or a PEM key store).' })
+    .define({ name: 'ssl.keystore.key', type: 'PASSWORD', defaultValue: null, importance: 'HIGH', group: SECURITY, documentation: 'The private key in PEM, inline (ssl.keystore.type=PEM).' })
+    .define({ name: 'ssl.keystore.certificate.chain', type: 'PASSWORD', defaultValue: null, importance: 'HIGH', group: SECURITY, documentation: 'The certificate chain in PEM, inline (ssl.keystore.type=PEM).' })
+    .define({ name: 'ssl.certificate.location', type: 'STRING', defaultValue: null, importance: 'HIGH', group: SECURITY, documentation: 'Polyconnect: PEM file with the certificate chain of the HTTPS listener (with ssl.key.location).' })
+    .define({ name: 'ssl.key.location', type: 'STRING', defaultValue: null, importance: 'HIGH', group: SECURITY, documentation: 'Polyconnect: PEM file with the private key of the HTTPS listener (with ssl.certificate.location).' })
+    .define({ name: 'ssl.truststore.type', type: 'STRING', defaultValue: null, validator: nullOr(validString(['JKS', 'PKCS12', 'PEM'], { caseInsensitive: true })), importance: 'MEDIUM', group: SECURITY, documentation: 'Trust store format; only PEM is supported.' })
+    .define({ name: 'ssl.truststore.location', type: 'STRING', defaultValue: null, importance: 'HIGH', group: SECURITY, documentation: 'PEM file with the CA certificates client certificates are checked against (ssl.client.auth).' })
+    .define({ name: 'ssl.truststore.password', type: 'PASSWORD', defaultValue: null, importance: 'HIGH', group: SECURITY, documentation: ignored })
+    .define({ name: 'ssl.truststore.certificates', type: 'PASSWORD', defaultValue: null, importance: 'HIGH', group: SECURITY, documentation: 'CA certificates in PEM, inline (ssl.truststore.type=PEM).' })
+    .define({ name: 'ssl.client.auth', type: 'STRING', defaultValue: 'none', validator: validString(['none', 'requested', 'required'], { caseInsensitive: true }), importance: 'MEDIUM', group: SECURITY, documentation: 'Whether HTTPS clients must present a certificate signed by a trust store CA: none, requested or required.' })
+    .define({ name: 'ssl.enabled.protocols', type: 'LIST', defaultValue: 'TLSv1.2,TLSv1.3', importance: 'MEDIUM', group: SECURITY, documentation: 'TLS versions the HTTPS listener accepts (TLSv1.2, TLSv1.3).' })
+    .define({ name: 'ssl.cipher.suites', type: 'LIST', defaultValue: null, importance: 'LOW', group: SECURITY, documentation: 'Cipher suites, by their OpenSSL names (TLS 1.3 suites have the same names as in Java). Unset: Node.js defaults.' })
+    .define({ name: 'ssl.protocol', type: 'STRING', defaultValue: 'TLSv1.3', importance: 'LOW', group: SECURITY, documentation: ignored })
+    .define({ name: 'ssl.provider', type: 'STRING', defaultValue: null, importance: 'LOW', group: SECURITY, documentation: ignored })
+    .define({ name: 'ssl.keymanager.algorithm', type: 'STRING', defaultValue: null, importance: 'LOW', group: SECURITY, documentation: ignored })
+    .define({ name: 'ssl.trustmanager.algorithm', type: 'STRING', defaultValue: null, importance: 'LOW', group: SECURITY, documentation: ignored })
+    .define({ name: 'ssl.secure.random.implementation', type: 'STRING', defaultValue: null, importance: 'LOW', group: SECURITY, documentation: ignored })
+    .define({ name: 'ssl.endpoint.identification.algorithm', type: 'STRING', defaultValue: null, importance: 'LOW', group: SECURITY, documentation: ignored });
+}
+
+export const SSL_CONFIG_DEF = defineSslKeys(new ConfigDef());
+
+// Config providers and REST authentication (docs/security.md).
+defineSslKeys(WORKER_CONFIG_DEF)
+  .define({ name: 'config.providers', type: 'LIST', defaultValue: '', importance: 'LOW', group: 'Config providers', documentation: 'Names of config providers; each needs config.providers.<name>.class and takes config.providers.<name>.param.* settings.' })
+  .define({ name: 'rest.extension.classes', type: 'LIST', defaultValue: '', importance: 'LOW', group: SECURITY, documentation: 'REST extensions; only org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension is available.' })
+  .define({ name: 'rest.basic.auth.jaas.config.file', type: 'STRING', defaultValue: null, importance: 'MEDIUM', group: SECURITY, documentation: 'Polyconnect: the JAAS file Kafka reads through -Djava.security.auth.login.config; its KafkaConnect entry names the users file (PropertyFileLoginModule file=...). Turns basic authentication on.' })
+  .define({ name: 'rest.basic.auth.users.file', type: 'STRING', defaultValue: null, importance: 'MEDIUM', group: SECURITY, documentation: 'Polyconnect: properties file of REST users, one "user: password" per line. Turns basic authentication on.' });
+
+function nullOr(validator: ConfigValidator): ConfigValidator {
+  return (name, value) => {
+    if (value !== null) validator(name, value);
+  };
+}
 
 export interface WorkerConfig {
   readonly originals: Readonly<Record<string, string>>;

@@ -2,8 +2,14 @@
 // processes (through the PluginHost), gives tasks their Kafka clients, converters and the offset
 // store, and records every state change, with this worker's id, in the status store. What should
 // run is the Herder's business; the Worker only does as it is told.
+//
+// Config provider placeholders (${file:...}, ${env:...}) are resolved here and only here: just
+// before a connector or task config goes to its plugin. Configs are given to the Worker, stored
+// by the Herder and logged with their placeholders; the resolved maps live only in the calls that
+// start an instance. Task configs coming back from a connector get the placeholders back.
 
 import type { Logger } from 'pino';
+import { ConfigProviders, restorePlaceholders } from '../config/config-providers.js';
 import { withPrefix, type WorkerConfig } from '../config/worker-config.js';
 import type { KafkaConnection } from '../kafka/kafka-client.js';
 import type { PluginCatalog } from '../plugin/plugin-catalog.js';
@@ -32,6 +38,8 @@ export interface WorkerDependencies {
   readonly onTaskReconfigurationRequest?: (connector: string) => void;
   /** Told when a task fails (after its FAILED status is recorded). */
   readonly onTaskFailed?: (id: TaskId, trace: string) => void;
+  /** Resolve ${provider:path:key} placeholders; by default the providers the worker config declares. */
+  readonly configProviders?: ConfigProviders;
 }
 
 export class Worker {
@@ -39,6 +47,9 @@ export class Worker {
   readonly #deps: WorkerDependencies;
   readonly #host: PluginHost;
   readonly #connectors = new Map<string, WorkerConnector>();
+  /** Each running connector's config as given (placeholders unresolved), for restorePlaceholders. */
+  readonly #connectorConfigs = new Map<string, Readonly<Record<string, string>>>();
+  readonly #configProviders: ConfigProviders;
   readonly #tasks = new Map<string, WorkerTask>();
   /** Traces shown on a task's later, healthy statuses: the failure an automatic restart recovered from. */
   readonly #recoveryNotes = new Map<string, string>();
@@ -47,6 +58,7 @@ export class Worker {
     this.#deps = deps;
     this.workerId = deps.config.workerId;
     const { config } = deps;
+    this.#configProviders = deps.configProviders ?? ConfigProviders.fromWorkerConfig(config.originals);
     this.#host = new PluginHost({
       isolation: config.pluginIsolation,
       logger: deps.logger,
@@ -86,8 +98,10 @@ export class Worker {
     const putStatus = (state: ConnectorState, trace?: string): void =>
       statusStore.putConnector(name, trace === undefined ? { state, workerId: this.workerId } : { state, workerId: this.workerId, trace });
     let resolved;
+    let resolvedConfig;
     try {
       resolved = this.#deps.catalog.resolve(connectorClass);
+      resolvedConfig = this.#resolveConfig(config, `the config of connector ${name}`, { connector: name });
     } catch (error) {
       putStatus('FAILED', traceOf(error));
       return false;
@@ -95,7 +109,7 @@ export class Worker {
     const connector = new WorkerConnector({
       name,
       connectorClass: resolved.className,
-      config,
+      config: resolvedConfig,
       plugin: resolved.plugin,
       host: this.#host,
       logger: this.#deps.logger,
@@ -105,7 +119,20 @@ export class Worker {
       },
     });
     this.#connectors.set(name, connector);
+    this.#connectorConfigs.set(name, config);
     return connector.start();
+  }
+
+  /** A config with its placeholders resolved; warns (key and provider only) about providers that are not configured. */
+  #resolveConfig(config: Readonly<Record<string, string>>, subject: string, bindings: Record<string, unknown>): Record<string, string> {
+    const { config: resolvedConfig, unresolved } = this.#configProviders.resolve(config, subject);
+    for (const { configKey, provider } of unresolved) {
+      this.#deps.logger.warn(
+        { ...bindings, key: configKey, provider },
+        `The value of ${configKey} refers to config provider '${provider}', which is not in config.providers; it is passed on as written`,
+      );
+    }
+    return resolvedConfig;
   }
 
   /**
@@ -121,17 +148,18 @@ export class Worker {
     }
   }
 
-  /** Task configs from a running connector. */
-  connectorTaskConfigs(name: string, maxTasks: number): Promise<Record<string, string>[]> {
+  /** Task configs from a running connector, with the connector config's placeholders put back. */
+  async connectorTaskConfigs(name: string, maxTasks: number): Promise<Record<string, string>[]> {
     const connector = this.#connectors.get(name);
     if (connector === undefined) throw new Error(`Connector ${name} is not running on this worker`);
-    return connector.taskConfigs(maxTasks);
+    return restorePlaceholders(this.#connectorConfigs.get(name) ?? {}, await connector.taskConfigs(maxTasks));
   }
 
   async stopConnector(name: string): Promise<void> {
     const connector = this.#connectors.get(name);
     if (connector === undefined) return;
     this.#connectors.delete(name);
+    this.#connectorConfigs.delete(name);
     await connector.stop();
   }
 
@@ -167,18 +195,21 @@ export class Worker {
     let task: WorkerTask;
     try {
       const resolved = this.#deps.catalog.resolve(connectorConfig['connector.class'] ?? '');
+      const bindings = { connector: id.connector, task: id.task };
+      const resolvedConnectorConfig = this.#resolveConfig(connectorConfig, `the config of connector ${id.connector}`, bindings);
+      const resolvedTaskConfig = this.#resolveConfig(taskConfig, `the config of task ${key}`, bindings);
       const common = {
         id,
-        taskConfig,
-        connectorConfig,
+        taskConfig: resolvedTaskConfig,
+        connectorConfig: resolvedConnectorConfig,
         plugin: resolved.plugin,
         host: this.#host,
         logger,
         statusListener,
         gracefulShutdownTimeoutMs: config.taskShutdownGracefulTimeoutMs,
         kafka: this.#deps.kafka,
-        converters: createTaskConverters(config, connectorConfig),
-        transforms: buildTransformStages(connectorConfig),
+        converters: createTaskConverters(config, resolvedConnectorConfig),
+        transforms: buildTransformStages(resolvedConnectorConfig),
         offsetFlushIntervalMs: config.offsetFlushIntervalMs,
         activeTopics: this.#deps.activeTopics,
       };
