@@ -266,7 +266,7 @@ describe('EnvVarConfigProvider allowlist.pattern', () => {
 describe('restorePlaceholders', () => {
   it('puts the connector’s placeholders back on the keys the task configs share with it', () => {
     const raw = { name: 'c', file: '${env:INPUT}', topic: '${file:/s.properties:topic}', 'batch.size': '10', url: 'http://${env:HOST}/x' };
-    const fromConnector = [
+    const fromConnector: Record<string, string>[] = [
       { file: '/data/in.txt', topic: 'orders', 'batch.size': '10', 'task.class': 'T' },
       { file: '/data/in.txt', other: 'orders', 'task.class': 'T' },
     ];
