@@ -144,13 +144,18 @@ describe('JdbcSourceConnector modes', () => {
     expect(payloadOf((await readTopic(`m${stamp}-items_inc`, 26))[25]!)['v']).toBe('inc-26');
     expect((await readTopic(`m${stamp}-items_tsi`, 9)).slice(7).map((m) => payloadOf(m)['v'])).toEqual(['tsi-3b', 'tsi-8']);
 
+    // Connections cut under the tasks: they reconnect and go on.
+    await sql(server, 'db', "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'polyconnect-jdbc'");
+    await sql(server, 'db', "INSERT INTO items_tsi (v) VALUES ('tsi-9')");
+    expect((await readTopic(`m${stamp}-items_tsi`, 10)).slice(9).map((m) => payloadOf(m)['v'])).toEqual(['tsi-9']);
+
     await stopWorker(first);
     await sql(server, 'db', ["INSERT INTO items_inc (v) VALUES ('inc-27')", "UPDATE items_tsi SET v = 'tsi-1b', updated_at = now() WHERE id = 1"]);
     const second = await startWorker(directory, connectors);
     for (const name of ['inc', 'tsi', 'query']) await waitRunning(second, name);
     const inc = await readTopic(`m${stamp}-items_inc`, 27, { settleMs: 2_000 });
     expect(inc.map((m) => payloadOf(m)['id'])).toEqual(Array.from({ length: 27 }, (_, i) => i + 1));
-    expect((await readTopic(`m${stamp}-items_tsi`, 10, { settleMs: 1_000 })).map((m) => payloadOf(m)['v']).slice(9)).toEqual(['tsi-1b']);
+    expect((await readTopic(`m${stamp}-items_tsi`, 11, { settleMs: 1_000 })).map((m) => payloadOf(m)['v']).slice(10)).toEqual(['tsi-1b']);
     expect(await readTopic(`m${stamp}-query`, 27, { settleMs: 500 })).toHaveLength(27);
     await stopWorker(second);
 
