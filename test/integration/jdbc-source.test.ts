@@ -125,7 +125,7 @@ describe('JdbcSourceConnector modes', () => {
     ]);
     const stamp = Date.now();
     const url = `jdbc:postgresql://${server.host}:${server.port}/db?user=${server.user}`;
-    const connectors = [
+    const connectors: Array<Record<string, string>> = [
       { name: 'inc', 'connector.class': 'JdbcSource', 'connection.url': url, 'table.whitelist': 'items_inc', mode: 'incrementing', 'incrementing.column.name': 'id', 'topic.prefix': `m${stamp}-`, 'poll.interval.ms': '300', 'batch.max.rows': '10' },
       { name: 'tsi', 'connector.class': 'JdbcSourceConnector', 'connection.url': url, 'table.include.list': 'public\\.items_tsi', mode: 'timestamp+incrementing', 'timestamp.columns.mapping': '.*:[updated_at]', 'incrementing.column.mapping': '.*:id', 'topic.prefix': `m${stamp}-`, 'poll.interval.ms': '300', 'batch.max.rows': '3' },
       { name: 'query', 'connector.class': 'io.confluent.connect.jdbc.JdbcSourceConnector', 'connection.url': url, query: 'SELECT id, upper(v) AS v FROM items_inc', mode: 'incrementing', 'incrementing.column.name': 'id', 'topic.prefix': `m${stamp}-query`, 'poll.interval.ms': '300' },
