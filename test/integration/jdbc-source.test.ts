@@ -114,6 +114,36 @@ describe('JdbcSourceConnector, the issue\'s config', () => {
   }, 240_000);
 });
 
+describe('JdbcSourceConnector table monitoring', () => {
+  it('notices a new matching table and spreads the tables over tasks.max tasks', async () => {
+    await sql(server, 'db', ['CREATE TABLE late_a (id serial PRIMARY KEY, v text NOT NULL)', "INSERT INTO late_a (v) VALUES ('a1')"]);
+    const stamp = Date.now();
+    const connector = {
+      name: 'late',
+      'connector.class': 'JdbcSource',
+      'connection.url': `jdbc:postgresql://${server.host}:${server.port}/db?user=${server.user}`,
+      'tasks.max': '2',
+      'table.include.list': 'public\\.late_.*',
+      mode: 'incrementing',
+      'incrementing.column.mapping': '.*:id',
+      'topic.prefix': `l${stamp}-`,
+      'poll.interval.ms': '300',
+      'table.poll.interval.ms': '500',
+    };
+    const worker = await startWorker(mkdtempSync(join(tmpdir(), 'pc-jdbc-late-')), [connector]);
+    await waitRunning(worker, 'late');
+    expect((await worker.status('late'))?.tasks).toHaveLength(1);
+    expect(payloadOf((await readTopic(`l${stamp}-late_a`, 1))[0]!)['v']).toBe('a1');
+    await sql(server, 'db', ['CREATE TABLE late_b (id serial PRIMARY KEY, v text NOT NULL)', "INSERT INTO late_b (v) VALUES ('b1')"]);
+    expect(payloadOf((await readTopic(`l${stamp}-late_b`, 1))[0]!)['v']).toBe('b1');
+    await worker.waitFor(async () => (await worker.status('late'))?.tasks.length === 2, 30_000, 'a second task');
+    await waitRunning(worker, 'late');
+    await sql(server, 'db', "INSERT INTO late_a (v) VALUES ('a2')");
+    expect((await readTopic(`l${stamp}-late_a`, 2, { settleMs: 1_000 })).map((m) => payloadOf(m)['v'])).toEqual(['a1', 'a2']);
+    await stopWorker(worker);
+  }, 180_000);
+});
+
 describe('JdbcSourceConnector modes', () => {
   it('incrementing, timestamp+incrementing and a custom query copy new and changed rows and resume from their offsets', async () => {
     await sql(server, 'db', [
