@@ -3,8 +3,11 @@
 // runs until SIGTERM or SIGINT, when it stops tasks cleanly (final offset flush and commit) first.
 
 import { readFileSync } from 'node:fs';
+import { basicAuthFromWorkerConfig } from '../api/rest/basic-auth.js';
 import { RestServer } from '../api/rest/rest-server.js';
+import { restTlsFromWorkerConfig } from '../api/rest/tls.js';
 import type { LoggerLevels } from '../logging.js';
+import { resolveWorkerConfig } from '../config/config-providers.js';
 import { readConnectorConfigFile } from '../config/connector-config-file.js';
 import { readPropertiesFile } from '../config/properties.js';
 import { compileWorkerConfig } from '../config/worker-config.js';
@@ -35,8 +38,18 @@ export async function runStandalone(args: readonly string[], loggers: LoggerLeve
     // `on`, not `once`: a second signal must not fall through to Node's default (immediate exit).
     process.on(signal, () => (onSignal ? onSignal(signal) : (earlySignal ??= signal)));
   }
-  const config = compileWorkerConfig(await readPropertiesFile(workerFile));
+  // The worker config's own placeholders (KIP-421) are resolved with the providers it declares;
+  // those providers then serve connector and task configs.
+  const workerProperties = resolveWorkerConfig(await readPropertiesFile(workerFile));
+  const config = compileWorkerConfig(workerProperties.config);
   for (const key of config.unknownKeys) logger.warn(`The configuration '${key}' was supplied but isn't a known config.`);
+  for (const { configKey, provider } of workerProperties.unresolved) {
+    logger.warn({ key: configKey, provider }, `The value of ${configKey} refers to config provider '${provider}', which is not in config.providers; it is used as written`);
+  }
+  // REST security is read before anything starts: a missing file or a wrong password stops the worker here.
+  const restAuthenticator = basicAuthFromWorkerConfig(config.originals);
+  const restTls = restTlsFromWorkerConfig(config.originals, config.listeners);
+  for (const key of restTls?.unknownKeys ?? []) logger.warn(`The configuration '${key}' was supplied but isn't a known config.`);
   const connectorConfigs = await Promise.all(connectorFiles.map(readConnectorConfigFile));
 
   const discovery = await discoverPlugins(config.pluginPath);
@@ -63,10 +76,15 @@ export async function runStandalone(args: readonly string[], loggers: LoggerLeve
     logger,
     onTaskReconfigurationRequest: (connector) => herder?.requestTaskReconfiguration(connector),
     onTaskFailed: (id, trace) => herder?.taskFailed(id.connector, id.task, trace),
+    configProviders: workerProperties.providers,
   });
   herder = new StandaloneHerder({ worker, statusStore, kafkaClusterId, logger, polyconnectVersion: packageVersion() });
   await herder.start();
-  const rest = new RestServer(herder, logger, { loggers });
+  const rest = new RestServer(herder, logger, { loggers, authenticator: restAuthenticator, tls: restTls?.serverOptions });
+  logger.info(
+    { configProviders: workerProperties.providers.names, restAuthentication: restAuthenticator === undefined ? 'none' : `basic (${restAuthenticator.userCount} users from ${restAuthenticator.source})`, restTls: restTls?.description ?? 'none' },
+    'REST security',
+  );
   await rest.start(config.listeners);
 
   let stopping: Promise<void> | undefined;
