@@ -1,6 +1,7 @@
 // Connector and task status (Kafka's StatusBackingStore, narrowed): the state each one is in, the
 // worker running it and, for FAILED, the trace. Standalone keeps it in memory; distributed mode
-// will back the same interface with the status topic.
+// will back the same interface with the status topic. Listeners registered with onChange hear
+// every write and removal synchronously, in order (the gRPC admin API's WatchStatus).
 
 export type ConnectorState = 'UNASSIGNED' | 'RUNNING' | 'PAUSED' | 'FAILED' | 'RESTARTING' | 'STOPPED';
 export type TaskState = ConnectorState;
@@ -16,6 +17,15 @@ export interface TaskStatus extends Status {
   readonly id: number;
 }
 
+/** One write or removal: `taskId` absent for the connector itself, `status` absent for a removal. */
+export interface StatusStoreChange {
+  readonly connector: string;
+  readonly taskId?: number;
+  readonly status?: Status;
+}
+
+export type StatusChangeListener = (change: StatusStoreChange) => void;
+
 export interface StatusStore {
   putConnector(connector: string, status: Status): void;
   putTask(connector: string, taskId: number, status: Status): void;
@@ -26,20 +36,28 @@ export interface StatusStore {
   /** Forgets tasks with ids at or above `count` (after a reconfiguration shrank the task set). */
   retainTasks(connector: string, count: number): void;
   removeConnector(connector: string): void;
+  /**
+   * Calls `listener` after every put and removal (removing a connector reports its tasks first).
+   * Optional: a store without it offers no watch. Returns the function that unsubscribes.
+   */
+  onChange?(listener: StatusChangeListener): () => void;
 }
 
 export class MemoryStatusStore implements StatusStore {
   readonly #connectors = new Map<string, Status>();
   readonly #tasks = new Map<string, Map<number, TaskStatus>>();
+  readonly #listeners = new Set<StatusChangeListener>();
 
   putConnector(connector: string, status: Status): void {
     this.#connectors.set(connector, status);
+    this.#notify({ connector, status });
   }
 
   putTask(connector: string, taskId: number, status: Status): void {
     let tasks = this.#tasks.get(connector);
     if (tasks === undefined) this.#tasks.set(connector, (tasks = new Map()));
     tasks.set(taskId, { ...status, id: taskId });
+    this.#notify({ connector, taskId, status });
   }
 
   connector(connector: string): Status | undefined {
@@ -57,11 +75,34 @@ export class MemoryStatusStore implements StatusStore {
   retainTasks(connector: string, count: number): void {
     const tasks = this.#tasks.get(connector);
     if (tasks === undefined) return;
-    for (const id of [...tasks.keys()]) if (id >= count) tasks.delete(id);
+    for (const id of [...tasks.keys()]) {
+      if (id < count) continue;
+      tasks.delete(id);
+      this.#notify({ connector, taskId: id });
+    }
   }
 
   removeConnector(connector: string): void {
-    this.#connectors.delete(connector);
+    const taskIds = [...(this.#tasks.get(connector)?.keys() ?? [])].sort((a, b) => a - b);
+    const existed = this.#connectors.delete(connector);
     this.#tasks.delete(connector);
+    for (const taskId of taskIds) this.#notify({ connector, taskId });
+    if (existed) this.#notify({ connector });
+  }
+
+  onChange(listener: StatusChangeListener): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  }
+
+  /** A listener's failure is its own: it must not fail the write that triggered it. */
+  #notify(change: StatusStoreChange): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(change);
+      } catch {
+        // ignored: see above
+      }
+    }
   }
 }
