@@ -5,10 +5,12 @@ import { hostname } from 'node:os';
 import { ConfigDef, ConfigException, range, validString, type ConfigValidator } from '../data/index.js';
 
 export const DEFAULT_LISTENER = 'http://127.0.0.1:8083';
+export const DEFAULT_ADMIN_GRPC_LISTENER = '127.0.0.1:8084';
 export type PluginIsolation = 'task' | 'connector' | 'plugin';
 
 const COMMON = 'Common';
 const PLUGINS = 'Plugin processes';
+const ADMIN_GRPC = 'gRPC admin API';
 
 export const WORKER_CONFIG_DEF = new ConfigDef()
   .define({ name: 'bootstrap.servers', type: 'LIST', defaultValue: 'localhost:9092', importance: 'HIGH', group: COMMON, documentation: 'Kafka brokers to connect to, host:port,...' })
@@ -29,7 +31,12 @@ export const WORKER_CONFIG_DEF = new ConfigDef()
   .define({ name: 'plugin.health.check.interval.ms', type: 'LONG', defaultValue: 5_000, validator: range(100), importance: 'LOW', group: PLUGINS, documentation: 'How often each plugin process is health-checked.' })
   .define({ name: 'plugin.health.check.failures', type: 'INT', defaultValue: 3, validator: range(1), importance: 'LOW', group: PLUGINS, documentation: 'Consecutive failed health checks after which a plugin process is killed.' })
   .define({ name: 'plugin.shutdown.timeout.ms', type: 'LONG', defaultValue: 5_000, validator: range(0), importance: 'LOW', group: PLUGINS, documentation: 'How long a plugin process has to exit after Shutdown, and again after SIGTERM, before it is killed.' })
-  .define({ name: 'plugin.call.timeout.ms', type: 'LONG', defaultValue: 60_000, validator: range(1), importance: 'LOW', group: PLUGINS, documentation: 'Deadline of each call into a plugin (a poll adds its own wait).' });
+  .define({ name: 'plugin.call.timeout.ms', type: 'LONG', defaultValue: 60_000, validator: range(1), importance: 'LOW', group: PLUGINS, documentation: 'Deadline of each call into a plugin (a poll adds its own wait).' })
+  .define({ name: 'admin.grpc.listener', type: 'STRING', defaultValue: DEFAULT_ADMIN_GRPC_LISTENER, importance: 'LOW', group: ADMIN_GRPC, documentation: 'host:port of the gRPC admin API (polyconnect.admin.v1, used by the polyconnect CLI); loopback by default; empty turns it off.' })
+  .define({ name: 'admin.grpc.tls.cert.file', type: 'STRING', defaultValue: null, importance: 'MEDIUM', group: ADMIN_GRPC, documentation: 'PEM certificate chain of the gRPC admin listener; with admin.grpc.tls.key.file set it serves TLS only.' })
+  .define({ name: 'admin.grpc.tls.key.file', type: 'STRING', defaultValue: null, importance: 'MEDIUM', group: ADMIN_GRPC, documentation: 'PEM private key of the gRPC admin listener.' })
+  .define({ name: 'admin.grpc.tls.client.ca.file', type: 'STRING', defaultValue: null, importance: 'MEDIUM', group: ADMIN_GRPC, documentation: 'PEM CA certificates; when set, gRPC admin clients must present a certificate they signed (mutual TLS). Needs TLS.' })
+  .define({ name: 'admin.grpc.auth.token.file', type: 'STRING', defaultValue: null, importance: 'MEDIUM', group: ADMIN_GRPC, documentation: 'File holding the bearer token every gRPC admin call must carry ("authorization: Bearer <token>"); unset, none is asked for.' });
 
 /** Prefixes of keys that belong to something else (clients, converters, providers). */
 const PASS_THROUGH_PREFIXES = ['key.converter.', 'value.converter.', 'header.converter.', 'producer.', 'consumer.', 'admin.', 'config.providers', 'log.', 'listeners.https.'];
@@ -102,10 +109,26 @@ export interface WorkerConfig {
   readonly pluginHealthCheckFailures: number;
   readonly pluginShutdownTimeoutMs: number;
   readonly pluginCallTimeoutMs: number;
+  readonly adminGrpc: AdminGrpcConfig;
   /** host:port as other workers and the status records know this worker. */
   readonly workerId: string;
   /** Keys no definition or known prefix claims; Kafka warns about these. */
   readonly unknownKeys: string[];
+}
+
+/** The gRPC admin listener's settings (admin.grpc.*); TLS and authentication are off when unset. */
+export interface AdminGrpcConfig {
+  /** host:port, or null when the listener is off. */
+  readonly listener: string | null;
+  /**
+   * False for the default listener: when its port is taken the worker runs without the gRPC API
+   * (and logs why); a configured listener that cannot bind stops the worker from starting.
+   */
+  readonly listenerRequired: boolean;
+  readonly tlsCertFile: string | null;
+  readonly tlsKeyFile: string | null;
+  readonly tlsClientCaFile: string | null;
+  readonly authTokenFile: string | null;
 }
 
 export function compileWorkerConfig(originals: Readonly<Record<string, string>>): WorkerConfig {
@@ -132,6 +155,7 @@ export function compileWorkerConfig(originals: Readonly<Record<string, string>>)
     pluginHealthCheckFailures: parsed['plugin.health.check.failures'] as number,
     pluginShutdownTimeoutMs: parsed['plugin.shutdown.timeout.ms'] as number,
     pluginCallTimeoutMs: parsed['plugin.call.timeout.ms'] as number,
+    adminGrpc: compileAdminGrpcConfig(parsed, 'admin.grpc.listener' in originals),
     workerId: advertisedWorkerId(parsed, listeners[0]!),
     unknownKeys: Object.keys(originals).filter((key) => WORKER_CONFIG_DEF.key(key) === undefined && !PASS_THROUGH_PREFIXES.some((prefix) => key.startsWith(prefix))),
   };
@@ -156,6 +180,28 @@ export function parseListener(listener: string): Listener {
   const port = Number(match[3]);
   if (port > 65535) throw ConfigException.invalidValue('listeners', listener, 'Port must be at most 65535');
   return { protocol: match[1]!.toLowerCase() as 'http' | 'https', host: match[2]!.replace(/^\[|\]$/g, ''), port };
+}
+
+function compileAdminGrpcConfig(parsed: Record<string, unknown>, listenerRequired: boolean): AdminGrpcConfig {
+  const file = (key: string): string | null => ((parsed[key] as string | null) ?? '').trim() || null;
+  const listener = ((parsed['admin.grpc.listener'] as string | null) ?? '').trim() || null;
+  if (listener !== null) parseHostPort('admin.grpc.listener', listener);
+  const config = { listener, listenerRequired, tlsCertFile: file('admin.grpc.tls.cert.file'), tlsKeyFile: file('admin.grpc.tls.key.file'), tlsClientCaFile: file('admin.grpc.tls.client.ca.file'), authTokenFile: file('admin.grpc.auth.token.file') };
+  if ((config.tlsCertFile === null) !== (config.tlsKeyFile === null)) {
+    throw ConfigException.invalidValue(config.tlsCertFile === null ? 'admin.grpc.tls.key.file' : 'admin.grpc.tls.cert.file', config.tlsCertFile ?? config.tlsKeyFile, 'admin.grpc.tls.cert.file and admin.grpc.tls.key.file go together');
+  }
+  if (config.tlsClientCaFile !== null && config.tlsCertFile === null) {
+    throw ConfigException.invalidValue('admin.grpc.tls.client.ca.file', config.tlsClientCaFile, 'Client certificates need TLS: set admin.grpc.tls.cert.file and admin.grpc.tls.key.file too');
+  }
+  return config;
+}
+
+/** host:port or [ipv6]:port, as gRPC listeners and the CLI's --server take them. */
+export function parseHostPort(key: string, value: string): { host: string; port: number } {
+  const match = /^(\[[^\]]*\]|[^:/\s]*):(\d+)$/.exec(value.trim());
+  const port = Number(match?.[2] ?? NaN);
+  if (match === null || port > 65535) throw ConfigException.invalidValue(key, value, 'Expected host:port');
+  return { host: match[1]!.replace(/^\[|\]$/g, ''), port };
 }
 
 function advertisedWorkerId(parsed: Record<string, unknown>, firstListener: string): string {
