@@ -1,8 +1,10 @@
 // `polyconnect standalone worker.properties [connector.properties|.json ...]`: wires a standalone
-// worker (plugins, Kafka client, offset file, herder, REST API), submits the connector configs and
-// runs until SIGTERM or SIGINT, when it stops tasks cleanly (final offset flush and commit) first.
+// worker (plugins, Kafka client, offset file, herder, REST and gRPC admin APIs), submits the
+// connector configs and runs until SIGTERM or SIGINT, when it stops tasks cleanly (final offset
+// flush and commit) first.
 
 import { readFileSync } from 'node:fs';
+import { startAdminApi } from '../api/grpc/admin-server.js';
 import { basicAuthFromWorkerConfig } from '../api/rest/basic-auth.js';
 import { RestServer } from '../api/rest/rest-server.js';
 import { restTlsFromWorkerConfig } from '../api/rest/tls.js';
@@ -86,6 +88,7 @@ export async function runStandalone(args: readonly string[], loggers: LoggerLeve
     'REST security',
   );
   await rest.start(config.listeners);
+  const admin = await startAdminApi(herder, logger, config.adminGrpc, { loggers, statusChanges: statusStore });
 
   let stopping: Promise<void> | undefined;
   const stop = (signal: string): Promise<void> => {
@@ -93,6 +96,7 @@ export async function runStandalone(args: readonly string[], loggers: LoggerLeve
       logger.info({ signal }, 'Stopping: tasks flush and commit their offsets first');
       await herder.stop();
       await rest.stop();
+      await admin?.stop();
       logger.info('Polyconnect stopped');
     })();
     return stopping;
