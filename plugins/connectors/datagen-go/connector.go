@@ -26,7 +26,7 @@ var configDef = connect.NewConfigDef().
 	Define(connect.ConfigKey{Name: topicConfig, Type: connect.ConfigString, Importance: connect.ImportanceHigh, Validator: connect.NonEmptyString,
 		Documentation: "The topic to write the generated records to."}).
 	Define(connect.ConfigKey{Name: schemaConfig, Type: connect.ConfigString, Default: "orders", Importance: connect.ImportanceHigh,
-		Validator: connect.ValidString(generatorNames...),
+		Validator:     connect.ValidString(generatorNames...),
 		Documentation: "What to generate: orders (an order struct keyed by order id), users (a user struct keyed by user id) or all-types (a struct with every Connect type and the Decimal, Date, Time and Timestamp logical types)."}).
 	Define(connect.ConfigKey{Name: rateConfig, Type: connect.ConfigDouble, Default: 0, Importance: connect.ImportanceMedium, Validator: connect.AtLeast(0),
 		Documentation: "Records per second for the whole connector, shared by its tasks; 0 generates as fast as the worker takes them."}).

@@ -94,9 +94,13 @@ func TestRenderConfigValue(t *testing.T) {
 
 func TestDefineRefusesDuplicatesAndBadDefaults(t *testing.T) {
 	for name, define := range map[string]func(){
-		"duplicate":     func() { NewConfigDef().Define(ConfigKey{Name: "a", Type: ConfigInt}).Define(ConfigKey{Name: "a", Type: ConfigInt}) },
-		"bad default":   func() { NewConfigDef().Define(ConfigKey{Name: "a", Type: ConfigInt, Default: "x"}) },
-		"invalid value": func() { NewConfigDef().Define(ConfigKey{Name: "a", Type: ConfigInt, Default: 0, Validator: AtLeast(1)}) },
+		"duplicate": func() {
+			NewConfigDef().Define(ConfigKey{Name: "a", Type: ConfigInt}).Define(ConfigKey{Name: "a", Type: ConfigInt})
+		},
+		"bad default": func() { NewConfigDef().Define(ConfigKey{Name: "a", Type: ConfigInt, Default: "x"}) },
+		"invalid value": func() {
+			NewConfigDef().Define(ConfigKey{Name: "a", Type: ConfigInt, Default: 0, Validator: AtLeast(1)})
+		},
 	} {
 		func() {
 			defer func() {
