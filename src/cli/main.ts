@@ -1,13 +1,18 @@
-// The `polyconnect` command: parses the subcommand and hands over. Only wiring lives here.
+// The `polyconnect` command: parses the subcommand and hands over (standalone worker, or an admin
+// subcommand over the gRPC admin API). Only wiring lives here.
 
 import { ConfigException } from '../data/index.js';
 import { LoggerLevels } from '../logging.js';
+import { ADMIN_COMMANDS, ADMIN_USAGE, runAdminCli } from './admin-cli.js';
 import { STANDALONE_USAGE, packageVersion, runStandalone } from './standalone.js';
 
 const USAGE = `polyconnect ${packageVersion()}: Kafka Connect with connectors as plugin processes
 
 ${STANDALONE_USAGE}
-       polyconnect version`;
+       polyconnect version
+       polyconnect <admin command> [options]   (polyconnect <admin command> --help)
+
+${ADMIN_USAGE}`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -25,6 +30,8 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     default:
+      // Admin subcommands, also with global options first (polyconnect --server h:p list).
+      if (ADMIN_COMMANDS.has(command) || command.startsWith('-')) return runAdminCli(argv);
       process.stderr.write(`Unknown command "${command}"\n${USAGE}\n`);
       return 2;
   }
