@@ -136,7 +136,7 @@ def test_source_records_round_trip():
 
 
 def test_source_partitions_and_offsets_must_be_flat_json_objects():
-    for bad in ({"a": [1]}, {"a": {"b": 1}}, {1: "a"}, ["a"]):
+    for bad in ({"a": [1]}, {"a": {"b": 1}}, {1: "a"}, ["a"], {"big": 2**53}):
         with pytest.raises(DataException):
             encode_source_records([SourceRecord(topic="t", value="x", source_partition=bad)])
         with pytest.raises(DataException):

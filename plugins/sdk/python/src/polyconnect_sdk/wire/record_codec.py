@@ -14,7 +14,7 @@ from ..errors import DataException
 from .protocol import record_pb2
 from .json_text import dumps as _dumps
 from .schema_codec import SchemaTable, decode_schema_table, schema_at
-from .value_codec import decode_value, encode_value
+from .value_codec import MAX_SAFE_INTEGER, decode_value, encode_value
 
 _SOURCE_MAP_VALUE_TYPES = (str, int, float, bool, type(None))
 _SOURCE_MAP_VALUE_CLASSES = frozenset(_SOURCE_MAP_VALUE_TYPES)
@@ -34,6 +34,8 @@ def source_map_text(value: Mapping[str, Any] | None, what: str = "source partiti
         for key, item in value.items():
             if key.__class__ is not str or item.__class__ not in _SOURCE_MAP_VALUE_CLASSES:
                 break
+            if item.__class__ is int and not -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER:
+                break
         else:
             try:
                 return _dumps(value)
@@ -44,6 +46,9 @@ def source_map_text(value: Mapping[str, Any] | None, what: str = "source partiti
     for key, item in value.items():
         if key.__class__ is not str or not isinstance(item, _SOURCE_MAP_VALUE_TYPES):
             raise DataException(f"A {what} must map strings to str, int, float, bool or None; got {key!r}: {type(item).__name__}")
+        if isinstance(item, int) and not isinstance(item, bool) and not -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER:
+            # The worker reads source maps as plain JSON (IEEE doubles): it would store another number.
+            raise DataException(f"A {what} integer beyond +/-(2^53-1) would not survive the worker's JSON ({key!r}: {item}); store it as a string")
     try:
         return _dumps(value if value.__class__ is dict else dict(value))
     except ValueError as error:

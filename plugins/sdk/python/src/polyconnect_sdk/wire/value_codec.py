@@ -254,6 +254,7 @@ def _non_null_to_json_of(schema: Schema) -> ToJson:  # noqa: C901 - one branch p
     # STRUCT
     plan = [(field.name, field.index, _non_null_to_json_of(field.schema), _nullable(field.schema), field.schema) for field in schema.fields]
     names = frozenset(field.name for field in schema.fields)
+    ordered_names = tuple(field.name for field in schema.fields)
 
     def required_null(field_schema: Schema, field_name: str) -> DataException:
         return DataException(f'Null value for required field "{field_name}" ({field_schema.describe()})')
@@ -267,7 +268,8 @@ def _non_null_to_json_of(schema: Schema) -> ToJson:  # noqa: C901 - one branch p
             if not names.issuperset(value.keys()):
                 unknown = sorted(str(k) for k in value.keys() if k not in names)
                 raise DataException(f"{', '.join(unknown)} is not a valid field name of {schema!r}")
-            values = [value.get(name) for name, *_ in plan]
+            get = value.get
+            values = [get(name) for name in ordered_names]
         elif isinstance(value, Struct):
             values = value._values
         else:
