@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kafkaBootstrapServers } from '../support/kafka.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
 import { StandaloneWorker } from '../support/standalone-worker.js';
-import { JDBC_PLUGIN_DIR, ensureJdbcPluginBuilt, produce, readTopic, sql, waitRunning } from '../../plugins/connectors/jdbc/test/support/integration.js';
+import { JDBC_PLUGIN_DIR, closeReaders, ensureJdbcPluginBuilt, produce, readTopic, sql, waitRunning } from '../../plugins/connectors/jdbc/test/support/integration.js';
 
 const stamp = Date.now();
 const KEY_SCHEMA = { type: 'struct', optional: false, fields: [{ field: 'id', type: 'int32', optional: false }] };
@@ -68,6 +68,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await closeReaders();
   await worker?.stop('SIGKILL').catch(() => undefined);
   await server?.stop();
 });

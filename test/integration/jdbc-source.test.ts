@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kafkaBootstrapServers } from '../support/kafka.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
 import { StandaloneWorker } from '../support/standalone-worker.js';
-import { JDBC_PLUGIN_DIR, ensureJdbcPluginBuilt, payloadOf, readTopic, request, sql, waitRunning } from '../../plugins/connectors/jdbc/test/support/integration.js';
+import { JDBC_PLUGIN_DIR, closeReaders, ensureJdbcPluginBuilt, payloadOf, readTopic, request, sql, waitRunning } from '../../plugins/connectors/jdbc/test/support/integration.js';
 
 const JSON_CONVERTERS = {
   'key.converter': 'org.apache.kafka.connect.json.JsonConverter',
@@ -33,6 +33,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await closeReaders();
   for (const worker of workers.splice(0)) await worker.stop('SIGKILL').catch(() => undefined);
   await server?.stop();
 });

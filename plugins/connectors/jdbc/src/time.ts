@@ -192,10 +192,9 @@ function wallText(epochSecond: number): { date: string; time: string } {
   const days = Math.floor(epochSecond / 86400);
   const secondOfDay = epochSecond - days * 86400;
   const { year, month, day } = civilFromDays(days);
-  const bc = year <= 0;
-  const date = `${pad(bc ? 1 - year : year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  const date = `${pad(year <= 0 ? 1 - year : year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
   const time = `${pad(Math.floor(secondOfDay / 3600), 2)}:${pad(Math.floor((secondOfDay % 3600) / 60), 2)}:${pad(secondOfDay % 60, 2)}`;
-  return { date: bc ? `${date}` : date, time: bc ? `${time}` : time };
+  return { date, time };
 }
 
 function offsetText(offset: number): string {

@@ -21,6 +21,8 @@ describe('TimestampIncrementingOffset', () => {
     expect(JSON.stringify(new TimestampIncrementingOffset(instant, null).toMap())).toBe('{"timestamp_nanos":123456000,"timestamp":1704103200123}');
     expect(JSON.stringify(new TimestampIncrementingOffset(null, 7).toMap())).toBe('{"incrementing":7}');
     expect(TimestampIncrementingOffset.EMPTY.toMap()).toEqual({});
+    // Beyond 2^53 a JSON number would lose digits: the value is kept as a string.
+    expect(new TimestampIncrementingOffset(null, 9223372036854775807n).toMap()).toEqual({ incrementing: '9223372036854775807' });
   });
 
   it('reads stored offsets back, nanos replacing the millisecond fraction as Timestamp.setNanos does', () => {

@@ -2,8 +2,9 @@
 // JdbcDbWriter). Offsets need no flush: a put returns only after its transaction committed.
 //
 // Failures:
-// - a record that does not fit pk.mode / delete.enabled (RecordValidator): ConnectException,
-//   nothing of the batch written;
+// - a record that does not fit pk.mode / delete.enabled (RecordValidator), a schema the
+//   configuration cannot map (no key fields for upsert, a STRUCT field, ...): ConnectException,
+//   the task fails whatever errors.tolerance says (as in Confluent), nothing of the batch written;
 // - a transient database error (lost or refused connection, server restart, serialization
 //   failure, deadlock): the transaction is rolled back, the connection dropped, and after
 //   retry.backoff.ms the put throws RetriableException so the worker delivers the same batch
@@ -63,6 +64,9 @@ export class JdbcSinkTask extends SinkTask {
       return;
     } catch (error) {
       if (isTransient(error)) await this.#retry(error, records.length);
+      // Problems with the records or the configuration rather than the database fail the task
+      // whatever errors.tolerance says, as in Confluent (only SQL errors are unrolled there).
+      else if (isRecordProblem(error)) throw error;
       else if (config.tolerateErrors && client !== undefined) await this.#unrollAndRetry(client, records, error);
       else await this.#failWithCulprit(client, records, error);
     }
@@ -116,7 +120,7 @@ export class JdbcSinkTask extends SinkTask {
             await this.#writer!.write(client, [record]);
             await client.query('RELEASE SAVEPOINT polyconnect_record');
           } catch (error) {
-            if (isTransient(error)) throw error;
+            if (isTransient(error) || isRecordProblem(error)) throw error;
             await client.query('ROLLBACK TO SAVEPOINT polyconnect_record');
             this.#structure!.clear();
             this.context.errantRecordReporter.report(record, this.#recordError(record, error));
@@ -132,7 +136,7 @@ export class JdbcSinkTask extends SinkTask {
 
   /** Finds the first record that fails on its own, for the message; nothing is kept. */
   async #failWithCulprit(client: pg.Client | undefined, records: readonly SinkRecord[], cause: unknown): Promise<never> {
-    if (client !== undefined && !(cause instanceof ConnectException && !(cause instanceof TableAlterOrCreateError))) {
+    if (client !== undefined) {
       let culprit: { record: SinkRecord; error: unknown } | undefined;
       try {
         await client.query('BEGIN');
@@ -176,4 +180,9 @@ export class JdbcSinkTask extends SinkTask {
       };
     });
   }
+}
+
+/** A ConnectException of our own (a record or config problem), as opposed to a database error or a table that cannot be made to fit. */
+function isRecordProblem(error: unknown): boolean {
+  return error instanceof ConnectException && !(error instanceof TableAlterOrCreateError);
 }

@@ -95,7 +95,7 @@ class BufferedRecords {
     }
     if ((record.value === null || record.value === undefined) && this.#config.deleteEnabled) this.#deletesInBatch = true;
     this.#records.push(record);
-    if (this.#config.batchSize > 0 && this.#records.length >= this.#config.batchSize) await this.flush();
+    if (this.#records.length >= this.#config.batchSize) await this.flush();
   }
 
   async flush(): Promise<void> {

@@ -62,7 +62,9 @@ export class TimestampIncrementingOffset {
   toMap(): SourceMap {
     const map: Record<string, unknown> = {};
     if (this.timestamp !== null) map[TIMESTAMP_NANOS_FIELD] = this.timestamp.nanos;
-    if (this.incrementing !== null) map[INCREMENTING_FIELD] = this.incrementing;
+    // Beyond ±(2^53 - 1) JSON numbers lose digits in JavaScript: such values are stored as strings
+    // (read back by fromMap; the Java connector could not read them, but it never stores them).
+    if (this.incrementing !== null) map[INCREMENTING_FIELD] = typeof this.incrementing === 'bigint' ? this.incrementing.toString() : this.incrementing;
     if (this.timestamp !== null) map[TIMESTAMP_FIELD] = this.timestamp.millis;
     return map;
   }

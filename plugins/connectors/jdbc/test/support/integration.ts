@@ -47,31 +47,55 @@ function decode(buffer: Buffer | null): unknown {
   }
 }
 
+interface Reader {
+  readonly consumer: kafkajs.Consumer;
+  readonly messages: TopicMessage[];
+}
+
+const readers = new Map<string, Promise<Reader>>();
+
+/** One consumer per topic for the whole test file (joining a group takes seconds): it reads from the beginning and keeps everything. */
+function reader(topic: string, deadline: number): Promise<Reader> {
+  let existing = readers.get(topic);
+  if (existing === undefined) {
+    existing = (async () => {
+      const kafka = new kafkajs.Kafka({ clientId: 'jdbc-test', brokers: kafkaBrokers(), logLevel: kafkajs.logLevel.NOTHING });
+      await waitForTopic(kafka, topic, deadline);
+      const consumer = kafka.consumer({ groupId: `jdbc-reader-${Date.now()}-${Math.random()}` });
+      const messages: TopicMessage[] = [];
+      await consumer.connect();
+      await consumer.subscribe({ topics: [topic], fromBeginning: true });
+      await consumer.run({
+        eachMessage: async ({ message }) => {
+          messages.push({ key: decode(message.key), value: decode(message.value), offset: Number(message.offset) });
+        },
+      });
+      return { consumer, messages };
+    })();
+    readers.set(topic, existing);
+    existing.catch(() => readers.delete(topic));
+  }
+  return existing;
+}
+
+/** Disconnects the readers readTopic opened; call in afterAll. */
+export async function closeReaders(): Promise<void> {
+  const all = [...readers.values()];
+  readers.clear();
+  for (const pending of all) await (await pending.catch(() => undefined))?.consumer.disconnect().catch(() => undefined);
+}
+
 /**
- * Reads a topic from the beginning until at least `count` messages arrived, then for `settleMs`
- * more (to catch extra ones), and returns them all, JSON-decoded.
+ * Everything on a topic so far, once at least `count` messages arrived, after waiting `settleMs`
+ * more (to catch extra ones), JSON-decoded, in offset order.
  */
 export async function readTopic(topic: string, count: number, options: { timeoutMs?: number; settleMs?: number } = {}): Promise<TopicMessage[]> {
-  const kafka = new kafkajs.Kafka({ clientId: 'jdbc-test', brokers: kafkaBrokers(), logLevel: kafkajs.logLevel.NOTHING });
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  await waitForTopic(kafka, topic, deadline);
-  const consumer = kafka.consumer({ groupId: `jdbc-reader-${Date.now()}-${Math.random()}` });
-  const messages: TopicMessage[] = [];
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        messages.push({ key: decode(message.key), value: decode(message.value), offset: Number(message.offset) });
-      },
-    });
-    while (messages.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    if (messages.length < count) throw new Error(`only ${messages.length} of ${count} messages on ${topic}: ${JSON.stringify(messages.map((m) => m.value))}`);
-    await new Promise((r) => setTimeout(r, options.settleMs ?? 0));
-    return [...messages].sort((a, b) => a.offset - b.offset);
-  } finally {
-    await consumer.disconnect();
-  }
+  const { messages } = await reader(topic, deadline);
+  while (messages.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (messages.length < count) throw new Error(`only ${messages.length} of ${count} messages on ${topic}: ${JSON.stringify(messages.map((m) => m.value))}`);
+  await new Promise((r) => setTimeout(r, options.settleMs ?? 0));
+  return [...messages].sort((a, b) => a.offset - b.offset);
 }
 
 /** Subscribing to a topic that does not exist yet fails: wait until the connector created it. */
