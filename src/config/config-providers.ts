@@ -18,6 +18,11 @@
 //   value. Kafka leaves such placeholders as written instead; we fail the connector, which shows
 //   the reason in its FAILED trace, rather than hand a plugin the literal text "${env:X}".
 // - Placeholders are not nested and a resolved value is not resolved again (Kafka's behaviour).
+// - Validation sees the resolved config, as in Kafka (a plugin that connects to its database in
+//   validate() needs the real password), through resolveForValidation: what resolves is
+//   resolved, the rest stays as written (the connector then fails on start with the reason), and
+//   restore() puts the placeholders back into the answer, values and error messages alike.
+// - name, connector.class and tasks.max are never resolved: they must be literal.
 // - The worker config itself is resolved with the same providers at startup (Kafka's KIP-421).
 
 import { ConfigException } from '../data/index.js';
@@ -31,6 +36,9 @@ import { FileConfigProvider } from './providers/file-config-provider.js';
 const PLACEHOLDER_PATTERN = /\$\{([^}]*?):(?:([^}]*?):)?([^}]*?)\}/g;
 
 export const CONFIG_PROVIDERS_CONFIG = 'config.providers';
+
+/** Connector config keys that are used as written, never resolved. */
+export const LITERAL_CONNECTOR_KEYS: ReadonlySet<string> = new Set(['name', 'connector.class', 'tasks.max']);
 
 export interface Placeholder {
   /** The placeholder as written, e.g. ${file:/etc/secrets.properties:password}. */
@@ -138,11 +146,12 @@ export class ConfigProviders {
    * names the config in errors ("the config of connector x"). Throws ConfigProviderError listing
    * every placeholder that could not be resolved. Keys without placeholders are copied as they are.
    */
-  resolve(config: Readonly<Record<string, string>>, subject: string): ResolvedConfig {
+  resolve(config: Readonly<Record<string, string>>, subject: string, literalKeys: ReadonlySet<string> = new Set()): ResolvedConfig {
     const keysWithPlaceholders: string[] = [];
     const wanted = new Map<string, Map<string, Set<string>>>(); // provider -> path -> keys
     const unresolved: UnresolvedReference[] = [];
     for (const [configKey, value] of Object.entries(config)) {
+      if (literalKeys.has(configKey)) continue;
       const placeholders = placeholdersIn(value);
       if (placeholders.length === 0) continue;
       keysWithPlaceholders.push(configKey);
@@ -208,7 +217,77 @@ export class ConfigProviders {
     if (problems.length > 0) throw new ConfigProviderError(subject, problems);
     return { config: resolved, unresolved };
   }
+
+  /**
+   * A connector config for validation: each placeholder key that resolves is resolved, one that
+   * does not stays as written (no error here: the connector fails on start, saying why).
+   */
+  resolveForValidation(config: Readonly<Record<string, string>>): ValidationView {
+    const resolved: Record<string, string> = { ...config };
+    const replaced = new Map<string, { raw: string; resolved: string }>();
+    const failures = new Map<string, readonly string[]>();
+    for (const [key, value] of Object.entries(config)) {
+      if (LITERAL_CONNECTOR_KEYS.has(key) || !hasPlaceholders(value)) continue;
+      try {
+        const one = this.resolve({ [key]: value }, 'validation').config[key]!;
+        if (one === value) continue;
+        resolved[key] = one;
+        replaced.set(key, { raw: value, resolved: one });
+      } catch (error) {
+        // Left as written; the reason is told only if the raw text fails validation.
+        if (error instanceof ConfigProviderError) failures.set(key, error.problems);
+      }
+    }
+    return new ValidationView(resolved, replaced, failures);
+  }
 }
+
+/** The shape of a validation answer (Kafka's ConfigInfos) that restore() works on. */
+export interface ValidationAnswer {
+  configs: Array<{ value: { name: string; value: string | null; errors: string[] } | null }>;
+}
+
+/** A config resolved for validation, and the way back to what the user wrote. */
+export class ValidationView {
+  readonly config: Readonly<Record<string, string>>;
+  readonly #replaced: ReadonlyMap<string, { raw: string; resolved: string }>;
+  readonly #failures: ReadonlyMap<string, readonly string[]>;
+
+  constructor(config: Readonly<Record<string, string>>, replaced: ReadonlyMap<string, { raw: string; resolved: string }>, failures: ReadonlyMap<string, readonly string[]> = new Map()) {
+    this.config = config;
+    this.#replaced = replaced;
+    this.#failures = failures;
+  }
+
+  /**
+   * The answer with the placeholders back: a resolved key shows its raw value (a password stays
+   * [hidden]), and any resolved value in an error message becomes its placeholder (on its own key
+   * always; on other keys when it is at least 4 characters long, so that "1" stays "1"). A key
+   * whose placeholder could not be resolved and that failed validation as written is told why.
+   */
+  restore<T extends ValidationAnswer>(answer: T): T {
+    for (const info of answer.configs) {
+      const problems = info.value === null ? undefined : this.#failures.get(info.value.name);
+      if (problems !== undefined && info.value!.errors.length > 0) info.value!.errors.push(...problems.map((problem) => `Could not resolve ${problem.replace(/^key "[^"]*": /, '')}`));
+    }
+    if (this.#replaced.size === 0) return answer;
+    const longestFirst = [...this.#replaced].sort(([, a], [, b]) => b.resolved.length - a.resolved.length);
+    for (const info of answer.configs) {
+      const value = info.value;
+      if (value === null) continue;
+      const own = this.#replaced.get(value.name);
+      if (own !== undefined && value.value !== HIDDEN) value.value = own.raw;
+      value.errors = value.errors.map((error) => {
+        let text = own !== undefined && own.resolved !== '' ? error.replaceAll(own.resolved, own.raw) : error;
+        for (const [, { raw, resolved }] of longestFirst) if (resolved.length >= 4) text = text.replaceAll(resolved, raw);
+        return text;
+      });
+    }
+    return answer;
+  }
+}
+
+const HIDDEN = '[hidden]';
 
 /**
  * Task configs as a connector returned them, with each key whose connector config value holds a

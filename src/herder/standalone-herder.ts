@@ -200,7 +200,9 @@ export class StandaloneHerder implements Herder {
 
   async validateConnectorConfig(pluginName: string, config: Record<string, string>): Promise<ConfigInfos> {
     checkValidatePath(pluginName, config);
-    return new ConnectorValidator(this.#deps.worker.catalog, this.#introspection).validate(config);
+    // Validation sees resolved config provider placeholders, as in Kafka; the answer shows them as written.
+    const view = this.#deps.worker.configProviders.resolveForValidation(config);
+    return view.restore(await new ConnectorValidator(this.#deps.worker.catalog, this.#introspection).validate({ ...view.config }));
   }
 
   connectorPluginConfig(pluginName: string): Promise<ConfigKeyInfo[]> {
@@ -209,7 +211,8 @@ export class StandaloneHerder implements Herder {
 
   /** Validates (framework and plugin), then stores the config and (re)starts the connector. */
   async #store(name: string, config: Record<string, string>, initialState: TargetState | undefined): Promise<void> {
-    const infos = await new ConnectorValidator(this.#deps.worker.catalog, this.#introspection.tolerant()).validate(config);
+    const view = this.#deps.worker.configProviders.resolveForValidation(config);
+    const infos = view.restore(await new ConnectorValidator(this.#deps.worker.catalog, this.#introspection.tolerant()).validate({ ...view.config }));
     const errors = validationErrors(infos);
     if (errors.length > 0) throw new BadRequestError(invalidConfigMessage(errors));
     if (this.#configs.has(name)) await this.#stopConnectorAndTasks(name);

@@ -9,11 +9,12 @@
 // start an instance. Task configs coming back from a connector get the placeholders back.
 
 import type { Logger } from 'pino';
-import { ConfigProviders, restorePlaceholders } from '../config/config-providers.js';
+import { ConfigProviders, LITERAL_CONNECTOR_KEYS, restorePlaceholders } from '../config/config-providers.js';
 import { withPrefix, type WorkerConfig } from '../config/worker-config.js';
 import type { KafkaConnection } from '../kafka/kafka-client.js';
 import type { PluginCatalog } from '../plugin/plugin-catalog.js';
 import { PluginHost } from '../plugin/plugin-host.js';
+import { connectorMemoryLimitMb } from '../plugin/plugin-memory-limit.js';
 import type { DiscoveredPlugin } from '../plugin/plugin-manifest.js';
 import type { PluginClient } from '../protocol/plugin-client.js';
 import type { ActiveTopics } from '../storage/active-topics.js';
@@ -51,6 +52,8 @@ export class Worker {
   readonly #connectorConfigs = new Map<string, Readonly<Record<string, string>>>();
   readonly #configProviders: ConfigProviders;
   readonly #tasks = new Map<string, WorkerTask>();
+  /** polyconnect.plugin.memory.limit.mb of the connectors with instances here, for the processes the host launches. */
+  readonly #memoryLimits = new Map<string, number | undefined>();
   /** Traces shown on a task's later, healthy statuses: the failure an automatic restart recovered from. */
   readonly #recoveryNotes = new Map<string, string>();
 
@@ -67,6 +70,8 @@ export class Worker {
       healthCheckFailures: config.pluginHealthCheckFailures,
       shutdownTimeoutMs: config.pluginShutdownTimeoutMs,
       callTimeoutMs: config.pluginCallTimeoutMs,
+      memoryLimitMb: config.pluginMemoryLimitMb,
+      connectorMemoryLimitMb: (connector) => this.#memoryLimits.get(connector),
     });
   }
 
@@ -86,6 +91,11 @@ export class Worker {
     return this.#deps.catalog;
   }
 
+  /** The config providers placeholders are resolved with (validation needs them too). */
+  get configProviders(): ConfigProviders {
+    return this.#configProviders;
+  }
+
   async start(): Promise<void> {
     await this.#deps.offsetStore.start();
   }
@@ -101,6 +111,7 @@ export class Worker {
     let resolvedConfig;
     try {
       resolved = this.#deps.catalog.resolve(connectorClass);
+      this.#memoryLimits.set(name, connectorMemoryLimitMb(config));
       resolvedConfig = this.#resolveConfig(config, `the config of connector ${name}`, { connector: name });
     } catch (error) {
       putStatus('FAILED', traceOf(error));
@@ -125,7 +136,7 @@ export class Worker {
 
   /** A config with its placeholders resolved; warns (key and provider only) about providers that are not configured. */
   #resolveConfig(config: Readonly<Record<string, string>>, subject: string, bindings: Record<string, unknown>): Record<string, string> {
-    const { config: resolvedConfig, unresolved } = this.#configProviders.resolve(config, subject);
+    const { config: resolvedConfig, unresolved } = this.#configProviders.resolve(config, subject, LITERAL_CONNECTOR_KEYS);
     for (const { configKey, provider } of unresolved) {
       this.#deps.logger.warn(
         { ...bindings, key: configKey, provider },
@@ -140,7 +151,7 @@ export class Worker {
    * launched for the purpose or shared per plugin.isolation, and released afterwards.
    */
   async withPluginClient<T>(plugin: DiscoveredPlugin, work: (client: PluginClient) => Promise<T>): Promise<T> {
-    const lease = await this.#host.acquire(plugin, { connector: `validate-${plugin.manifest.name}` });
+    const lease = await this.#host.acquire(plugin, { connector: `validate-${plugin.manifest.name}`, introspection: true });
     try {
       return await work(lease.client);
     } finally {
@@ -159,6 +170,7 @@ export class Worker {
     const connector = this.#connectors.get(name);
     if (connector === undefined) return;
     this.#connectors.delete(name);
+    this.#forgetMemoryLimitWhenIdle(name);
     this.#connectorConfigs.delete(name);
     await connector.stop();
   }
@@ -195,6 +207,7 @@ export class Worker {
     let task: WorkerTask;
     try {
       const resolved = this.#deps.catalog.resolve(connectorConfig['connector.class'] ?? '');
+      this.#memoryLimits.set(id.connector, connectorMemoryLimitMb(connectorConfig));
       const bindings = { connector: id.connector, task: id.task };
       const resolvedConnectorConfig = this.#resolveConfig(connectorConfig, `the config of connector ${id.connector}`, bindings);
       const resolvedTaskConfig = this.#resolveConfig(taskConfig, `the config of task ${key}`, bindings);
@@ -236,7 +249,12 @@ export class Worker {
     const task = this.#tasks.get(taskKey(id));
     if (task === undefined) return;
     this.#tasks.delete(taskKey(id));
+    this.#forgetMemoryLimitWhenIdle(id.connector);
     await task.stop();
+  }
+
+  #forgetMemoryLimitWhenIdle(connector: string): void {
+    if (!this.#connectors.has(connector) && this.taskIds(connector).length === 0) this.#memoryLimits.delete(connector);
   }
 
   /** Ids of this connector's tasks running (or failed but not yet stopped) here. */

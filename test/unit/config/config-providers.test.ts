@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigProviderError, ConfigProviders, hasPlaceholders, placeholdersIn, resolveWorkerConfig, restorePlaceholders } from '../../../src/config/config-providers.js';
+import { ConfigProviderError, ConfigProviders, LITERAL_CONNECTOR_KEYS, hasPlaceholders, placeholdersIn, resolveWorkerConfig, restorePlaceholders } from '../../../src/config/config-providers.js';
 
 const FILE = 'org.apache.kafka.common.config.provider.FileConfigProvider';
 const DIRECTORY = 'org.apache.kafka.common.config.provider.DirectoryConfigProvider';
@@ -260,6 +260,66 @@ describe('EnvVarConfigProvider allowlist.pattern', () => {
     const snapshot = providers({}, env);
     env.LATE = 'after';
     expect(snapshot.resolve({ a: '${env:LATE}' }, 's').config.a).toBe('before');
+  });
+});
+
+describe('literal keys', () => {
+  it('never resolves name, connector.class or tasks.max when asked to keep them literal', () => {
+    const config = { name: '${env:A}', 'connector.class': '${env:A}', 'tasks.max': '${env:A}', other: '${env:A}' };
+    expect(providers({}, { A: 'x' }).resolve(config, 's', LITERAL_CONNECTOR_KEYS).config).toEqual({ ...config, other: 'x' });
+  });
+});
+
+describe('resolveForValidation', () => {
+  it('resolves what it can for validation and leaves the rest as written, without failing', () => {
+    const dir = secretsDir();
+    const view = providers({}, { PORT: '5432' }).resolveForValidation({
+      name: 'c',
+      'tasks.max': '${env:PORT}',
+      port: '${env:PORT}',
+      password: `\${file:${dir}/db.properties:password}`,
+      missing: '${env:NOT_SET}',
+      foreign: '${vault:x:y}',
+    });
+    expect(view.config).toEqual({ name: 'c', 'tasks.max': '${env:PORT}', port: '5432', password: 's3cr3t-pw', missing: '${env:NOT_SET}', foreign: '${vault:x:y}' });
+  });
+
+  it('tells why a placeholder was not resolved when the text as written fails validation', () => {
+    const view = providers({}, {}).resolveForValidation({ port: '${env:NOT_SET}', label: '${env:ALSO_NOT_SET}' });
+    const answer = {
+      configs: [
+        { value: { name: 'port', value: '${env:NOT_SET}', errors: ['Invalid value ${env:NOT_SET} for configuration port: Not a number of type INT'] } },
+        { value: { name: 'label', value: '${env:ALSO_NOT_SET}', errors: [] } },
+      ],
+    };
+    expect(view.restore(answer).configs.map((c) => c.value.errors)).toEqual([
+      ['Invalid value ${env:NOT_SET} for configuration port: Not a number of type INT', 'Could not resolve ${env:NOT_SET}: the environment variable NOT_SET is not set'],
+      [],
+    ]);
+  });
+
+  it('restores the placeholders in the answer: values (passwords stay hidden) and error messages', () => {
+    const dir = secretsDir();
+    const raw = `\${file:${dir}/db.properties:password}`;
+    const view = providers({}, { PORT: 'not-a-port', ONE: '1' }).resolveForValidation({ port: '${env:PORT}', password: raw, user: `\${file:${dir}/db.properties:user}`, tiny: '${env:ONE}' });
+    const answer = {
+      configs: [
+        { value: { name: 'port', value: 'not-a-port', errors: ['Invalid value not-a-port for configuration port: Not a number of type INT'] } },
+        { value: { name: 'password', value: '[hidden]', errors: [] } },
+        { value: { name: 'user', value: 'alice', errors: [] } },
+        { value: { name: 'tiny', value: '1', errors: ['must be 1 of 1'] } },
+        { value: { name: 'hostname', value: 'db', errors: ['FATAL: password authentication failed (tried s3cr3t-pw as alice)'] } },
+        { value: null },
+      ],
+    };
+    expect(view.restore(answer).configs.map((c) => c.value)).toEqual([
+      { name: 'port', value: '${env:PORT}', errors: ['Invalid value ${env:PORT} for configuration port: Not a number of type INT'] },
+      { name: 'password', value: '[hidden]', errors: [] },
+      { name: 'user', value: `\${file:${dir}/db.properties:user}`, errors: [] },
+      { name: 'tiny', value: '${env:ONE}', errors: ['must be ${env:ONE} of ${env:ONE}'] },
+      { name: 'hostname', value: 'db', errors: [`FATAL: password authentication failed (tried ${raw} as \${file:${dir}/db.properties:user})`] },
+      null,
+    ]);
   });
 });
 
