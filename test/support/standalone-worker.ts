@@ -21,6 +21,12 @@ export interface WorkerOptions {
   connectors?: Array<Record<string, string>>;
   /** Reuse a directory (and so the offset file) across restarts. */
   directory?: string;
+  /** Extra environment variables of the worker process (on top of this process's). */
+  env?: Record<string, string>;
+  /** Scheme of the REST listener set up here (https needs TLS keys in `properties`). Default http. */
+  scheme?: 'http' | 'https';
+  /** When the started worker counts as ready (default: GET / answers 2xx). */
+  ready?: (restUrl: string) => Promise<boolean>;
 }
 
 export interface LogLine {
@@ -59,7 +65,7 @@ export class StandaloneWorker {
       'offset.storage.file.filename': join(directory, 'connect.offsets'),
       'offset.flush.interval.ms': '1000',
       'plugin.path': FILE_PLUGIN_DIR,
-      listeners: `http://127.0.0.1:${port}`,
+      listeners: `${options.scheme ?? 'http'}://127.0.0.1:${port}`,
       ...options.properties,
     };
     const workerFile = join(directory, 'worker.properties');
@@ -74,10 +80,11 @@ export class StandaloneWorker {
       buffer: false,
       reject: false,
       stdin: 'ignore',
-      env: { POLYCONNECT_LOG_LEVEL: 'info' },
+      env: { POLYCONNECT_LOG_LEVEL: 'info', ...options.env },
     });
-    const worker = new StandaloneWorker(directory, `http://127.0.0.1:${port}`, child);
-    await worker.waitFor(async () => (await fetch(worker.restUrl).catch(() => undefined))?.ok === true, 60_000, 'the REST API to answer');
+    const worker = new StandaloneWorker(directory, `${options.scheme ?? 'http'}://127.0.0.1:${port}`, child);
+    const ready = options.ready ?? (async (url: string) => (await fetch(url).catch(() => undefined))?.ok === true);
+    await worker.waitFor(() => ready(worker.restUrl), 60_000, 'the REST API to answer');
     return worker;
   }
 
