@@ -68,6 +68,9 @@ export async function runAdminCli(argv: readonly string[], io: CliIo = processIo
 }
 
 function processIo(): CliIo {
+  // grpc-js passes an IP address as the TLS server name (--server 127.0.0.1:8084 --tls), which
+  // Node answers with a deprecation warning (DEP0123) on stderr: noise for a script's stderr.
+  process.noDeprecation = true;
   const controller = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
   return { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text), env: process.env, signal: controller.signal };
