@@ -252,13 +252,37 @@ describe('a Go plugin (datagen on the Go SDK) in a real worker', () => {
     expect(worker.logs).toContainEqual(expect.objectContaining({ source: 'plugin', connector: 'go-datagen', task: 0, msg: 'DatagenSourceTask generated all its records', records: RECORDS }));
   });
 
+  it("serves the Go connector's config definitions and validation through REST, from the plugin's Describe and ValidateConfig", async () => {
+    const plugins = await worker.get<Array<{ class: string; type: string; version: string }>>('/connector-plugins');
+    expect(plugins.body).toContainEqual({ class: 'io.polyconnect.datagen.DatagenSourceConnector', type: 'source', version: '0.1.0' });
+    const config = await worker.get<Array<{ name: string; type: string; required: boolean; default_value: string | null }>>('/connector-plugins/DatagenSource/config');
+    expect(config.status).toBe(200);
+    // The worker lists the connector's own keys (from Describe) beside its common ones.
+    const own = ['topic', 'schema', 'rate.per.sec', 'max.records', 'batch.size', 'seed'];
+    expect(config.body.map((key) => key.name).filter((name) => own.includes(name))).toEqual(own);
+    expect(config.body.find((key) => key.name === 'topic')).toMatchObject({ type: 'STRING', required: true, default_value: null });
+    expect(config.body.find((key) => key.name === 'schema')).toMatchObject({ type: 'STRING', required: false, default_value: 'orders' });
+    expect(config.body.find((key) => key.name === 'rate.per.sec')).toMatchObject({ type: 'DOUBLE', default_value: '0' });
+    const validated = await fetch(`${worker.restUrl}/connector-plugins/DatagenSource/config/validate`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ 'connector.class': 'DatagenSource', name: 'v', schema: 'nope', 'batch.size': '0' }),
+    });
+    const body = (await validated.json()) as { error_count: number; configs: Array<{ value: { name: string; errors: string[] } }> };
+    const errors = Object.fromEntries(body.configs.map((c) => [c.value.name, c.value.errors]));
+    expect(errors['topic']).toEqual(['Missing required configuration "topic" which has no default value.']);
+    expect(errors['schema']).toEqual(['Invalid value nope for configuration schema: String must be one of: orders, users, all-types']);
+    expect(errors['batch.size']).toEqual(['Invalid value 0 for configuration batch.size: Value must be at least 1']);
+    expect(body.error_count).toBeGreaterThanOrEqual(3);
+  });
+
   it('fails a SIGKILLed Go task within 2 s and resumes from its committed offset on restart, losing nothing', async () => {
     const created = await fetch(`${worker.restUrl}/connectors`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         name: 'go-slow',
-        config: { 'connector.class': 'io.polyconnect.datagen.DatagenSourceConnector', topic: slowTopic, schema: 'all-types', 'max.records': String(RECORDS), 'rate.per.sec': '1000', 'batch.size': '100' },
+        config: { 'connector.class': 'io.polyconnect.datagen.DatagenSourceConnector', topic: slowTopic, schema: 'all-types', 'max.records': String(RECORDS), 'rate.per.sec': '500', 'batch.size': '100' },
       }),
     });
     expect(created.status).toBe(201);
@@ -268,7 +292,7 @@ describe('a Go plugin (datagen on the Go SDK) in a real worker', () => {
       body: JSON.stringify({ name: 'go-slow-sink', config: { 'connector.class': 'FileStreamSink', file: slowOutput, topics: slowTopic } }),
     });
     expect(sink.status).toBe(201);
-    await worker.waitFor(() => lines(slowOutput).length >= 2_000, 60_000, 'the slow pipeline to carry 2,000 records');
+    await worker.waitFor(() => lines(slowOutput).length >= 1_000, 60_000, 'the slow pipeline to carry 1,000 records');
 
     const pid = worker.pluginPid('go-slow-0');
     expect(pid).toBeGreaterThan(0);
@@ -299,8 +323,10 @@ describe('a Go plugin (datagen on the Go SDK) in a real worker', () => {
     await worker.waitFor(() => new Set(lines(slowOutput).map(idOf)).size >= RECORDS, 120_000, 'every record of the slow pipeline');
     const resumed = worker.logs.filter((entry) => entry.msg === 'DatagenSourceTask started' && entry.connector === 'go-slow').map((entry) => entry.sequence as number);
     expect(resumed[0]).toBe(0);
-    expect(resumed.at(-1)).toBeGreaterThan(0);
-    expect(resumed.at(-1)).toBeLessThanOrEqual(committed);
+    // The restart starts from the offset stored when it ran: at least what was stored right after
+    // the kill (the worker may still flush offsets of records Kafka had acknowledged), never 0.
+    expect(resumed.at(-1)).toBeGreaterThanOrEqual(committed);
+    expect(resumed.at(-1)).toBeLessThan(RECORDS);
 
     const ids = lines(slowOutput).map(idOf);
     const distinct = new Set(ids);
