@@ -30,6 +30,9 @@ beforeAll(async () => {
   await ensureJdbcPluginBuilt();
   server = await startPostgres();
   await sql(server, server.database, 'CREATE DATABASE db');
+  // now() into `timestamp` columns then means UTC wall-clock time, as db.timezone (UTC) reads it,
+  // whatever zone the machine's cluster was initialised with.
+  await sql(server, server.database, "ALTER DATABASE db SET timezone TO 'UTC'");
 }, 180_000);
 
 afterAll(async () => {

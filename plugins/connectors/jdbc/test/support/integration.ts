@@ -20,7 +20,9 @@ export async function ensureJdbcPluginBuilt(): Promise<void> {
 }
 
 export async function sql(server: PostgresServer, database: string, statements: string | string[]): Promise<pg.QueryResult[]> {
-  const client = new pg.Client({ host: server.host, port: server.port, user: server.user, database });
+  // `timestamp` (without time zone) values are read as UTC, not in this process's zone.
+  const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 1114 ? (text: string) => new Date(`${text.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format)) };
+  const client = new pg.Client({ host: server.host, port: server.port, user: server.user, database, types: types as pg.CustomTypesConfig });
   await client.connect();
   try {
     const results: pg.QueryResult[] = [];
