@@ -8,7 +8,7 @@
 // Needs `npm run build` (for @polyconnect/sdk's dist) and the venv (plugins/sdk/python/setup-venv.sh).
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -36,16 +36,27 @@ async function measure(shape) {
   const poll = { instanceId: 'bench#1', maxWaitMs: 1000 };
   for (let i = 0; i < 20; i++) decodeSourceRecords((await call('Poll', poll)).batch);
   let records = 0;
+  const cpuBefore = cpuSeconds(child.pid);
   const began = performance.now();
   while (performance.now() - began < Number(seconds) * 1000) records += decodeSourceRecords((await call('Poll', poll)).batch).length;
   const rate = records / ((performance.now() - began) / 1000);
+  const cpuMicros = ((cpuSeconds(child.pid) - cpuBefore) / records) * 1e6;
   client.close();
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
-  return rate;
+  return { rate, cpuMicros };
+}
+
+/** User + system CPU seconds of a process (Linux /proc; clock ticks assumed 100/s). */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 for (const shape of shapes.split(',')) {
-  const rate = await measure(shape);
-  console.log(`${shape.padStart(10)}: ${Math.round(rate).toLocaleString('en-US').padStart(10)} records/s (grpc-js driver, values decoded, batches of ${batch})`);
+  const { rate, cpuMicros } = await measure(shape);
+  console.log(
+    `${shape.padStart(10)}: ${Math.round(rate).toLocaleString('en-US').padStart(10)} records/s (grpc-js driver, values decoded, batches of ${batch}); ` +
+      `plugin CPU ${cpuMicros.toFixed(1)} us/record`,
+  );
 }

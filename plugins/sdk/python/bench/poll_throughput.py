@@ -5,13 +5,17 @@ launches plugins and calls Poll over its unix socket as fast as it answers, for 
         [--shapes struct,dict,schemaless,string] [--profile]
 
 The driver keeps one Poll in flight at a time and only parses the protobuf response (the worker
-additionally decodes the JSON values); it runs on the other core of a 2-core machine.
+additionally decodes the JSON values); it runs on the other core of a 2-core machine. The plugin
+process's CPU time per record is printed too: it does not depend on what else the machine runs,
+and its inverse is the rate one plugin core sustains (the worker keeps the next Poll in flight
+while it produces a batch, so the plugin is the bottleneck of a Python source).
 --profile runs the task's poll + encode in-process under cProfile instead, to see where time goes.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -25,7 +29,13 @@ from plugin_process import PluginProcess  # noqa: E402
 from polyconnect_sdk.wire.protocol import source_task_service_pb2  # noqa: E402
 
 
-def measure(shape: str, batch: int, seconds: float) -> tuple[float, float]:
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc), to see its cost under any load."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(shape: str, batch: int, seconds: float) -> tuple[float, float, float]:
     process = PluginProcess([sys.executable, str(HERE / "bench_plugin.py")])
     try:
         stub = process.source_tasks
@@ -36,15 +46,17 @@ def measure(shape: str, batch: int, seconds: float) -> tuple[float, float]:
             stub.Poll(request, timeout=10)
         records = 0
         size = 0
+        plugin_cpu = _cpu_seconds(process.process.pid)
         began = time.perf_counter()
         while time.perf_counter() - began < seconds:
             response = stub.Poll(request, timeout=10)
             records += len(response.batch.records)
             size += response.ByteSize()
         elapsed = time.perf_counter() - began
+        plugin_cpu = _cpu_seconds(process.process.pid) - plugin_cpu
         process.shutdown()
         process.wait()
-        return records / elapsed, size / elapsed / 1e6
+        return records / elapsed, size / elapsed / 1e6, plugin_cpu / records * 1e6
     finally:
         process.close()
 
@@ -84,8 +96,9 @@ def main() -> None:
         if args.profile:
             profile(shape, args.batch)
             continue
-        rate, megabytes = measure(shape, args.batch, args.seconds)
-        print(f"{shape:>10}: {rate:>10,.0f} records/s  ({megabytes:.1f} MB/s of PollResponse, batches of {args.batch})", flush=True)
+        rate, megabytes, cpu_us = measure(shape, args.batch, args.seconds)
+        print(f"{shape:>10}: {rate:>10,.0f} records/s  ({megabytes:.1f} MB/s of PollResponse, batches of {args.batch}); "
+              f"plugin CPU {cpu_us:.1f} us/record = {1e6 / cpu_us:,.0f} records/s per plugin core", flush=True)
 
 
 if __name__ == "__main__":
