@@ -4,35 +4,40 @@
 import { ConfigException } from '../data/index.js';
 import { LoggerLevels } from '../logging.js';
 import { ADMIN_COMMANDS, ADMIN_USAGE, runAdminCli } from './admin-cli.js';
-import { STANDALONE_USAGE, packageVersion, runStandalone } from './standalone.js';
 
-const USAGE = `polyconnect ${packageVersion()}: Kafka Connect with connectors as plugin processes
+// The worker's modules load only when a worker runs, so admin subcommands start fast.
+const standalone = (): Promise<typeof import('./standalone.js')> => import('./standalone.js');
+
+async function usage(): Promise<string> {
+  const { STANDALONE_USAGE, packageVersion } = await standalone();
+  return `polyconnect ${packageVersion()}: Kafka Connect with connectors as plugin processes
 
 ${STANDALONE_USAGE}
        polyconnect version
        polyconnect <admin command> [options]   (polyconnect <admin command> --help)
 
 ${ADMIN_USAGE}`;
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'standalone':
-      return runStandalone(rest, new LoggerLevels());
+      return (await standalone()).runStandalone(rest, new LoggerLevels());
     case 'version':
     case '--version':
-      process.stdout.write(`${packageVersion()}\n`);
+      process.stdout.write(`${(await standalone()).packageVersion()}\n`);
       return 0;
     case undefined:
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${await usage()}\n`);
       return command === undefined ? 2 : 0;
     default:
       // Admin subcommands, also with global options first (polyconnect --server h:p list).
       if (ADMIN_COMMANDS.has(command) || command.startsWith('-')) return runAdminCli(argv);
-      process.stderr.write(`Unknown command "${command}"\n${USAGE}\n`);
+      process.stderr.write(`Unknown command "${command}"\n${await usage()}\n`);
       return 2;
   }
 }
