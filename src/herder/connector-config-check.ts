@@ -41,6 +41,9 @@ export function connectorConfigProblems(name: string, config: Readonly<Record<st
   if (controlCharacters.length > 0) {
     add('name', `Invalid value ${name} for configuration name: String may not contain control sequences but had the following ASCII chars: ${controlCharacters.join(', ')}`);
   }
+  // Polyconnect's rule: Kafka accepts a '/' in a name but its REST server then refuses every path
+  // that names the connector (an encoded '/' is an ambiguous path separator), so refuse it up front.
+  if (name.includes('/')) add('name', `Invalid value ${name} for configuration name: Connector names may not contain '/', which REST paths cannot carry`);
   const tasksMaxText = (config['tasks.max'] ?? '1').trim();
   const tasksMax = Number(tasksMaxText);
   // Java's Integer.parseInt: an optional sign, and the value must fit in 32 bits.
