@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 mkdir -p bin
-go build -trimpath -o bin/datagen.tmp .
+go build -trimpath -buildvcs=false -o bin/datagen.tmp .
 mv bin/datagen.tmp bin/datagen
 echo "built $(pwd)/bin/datagen"
