@@ -66,7 +66,8 @@ export class ConfigProviderError extends ConfigException {
 
   constructor(subject: string, problems: readonly string[]) {
     super(`Could not resolve the config provider placeholders in ${subject}:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
-    this.name = 'ConfigProviderError';
+    // Traces show Kafka's exception type (org.apache.kafka.common.config.ConfigException).
+    this.name = 'ConfigException';
     this.problems = problems;
   }
 }
