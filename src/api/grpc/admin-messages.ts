@@ -92,13 +92,13 @@ export interface PluginInfo {
 
 export interface ConfigKeyInfo {
   name: string;
-  type: string;
+  type: `CONFIG_TYPE_${string}`;
   required: boolean;
   defaultValue?: string;
-  importance: string;
+  importance: `CONFIG_IMPORTANCE_${string}`;
   documentation?: string;
   group?: string;
-  width: string;
+  width: `CONFIG_WIDTH_${string}`;
   displayName: string;
   dependents: string[];
   order: number;
