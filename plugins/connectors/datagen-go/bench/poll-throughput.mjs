@@ -56,9 +56,13 @@ async function run(decode) {
     schema, decode, records, batchSize: Number(batchSize), seconds: Number(seconds.toFixed(3)),
     recordsPerSecond: Math.round(records / seconds),
     ...(decode ? {} : { valueMiBPerSecond: Number((bytes / seconds / 2 ** 20).toFixed(1)) }),
-    // CPU seconds per second of wall time (1.0 = one core busy).
+    // CPU seconds per second of wall time (1.0 = one core busy), and records per CPU second of
+    // each side: what each side could do with a core of its own, which a loaded shared machine
+    // does not distort as it does records/s.
     workerCpu: Number(((workerCpu.user + workerCpu.system) / 1e6 / seconds).toFixed(2)),
     pluginCpu: Number((pluginCpu / seconds).toFixed(2)),
+    recordsPerWorkerCpuSecond: Math.round(records / ((workerCpu.user + workerCpu.system) / 1e6)),
+    recordsPerPluginCpuSecond: Math.round(records / pluginCpu),
   };
 }
 
