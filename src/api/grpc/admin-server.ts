@@ -132,7 +132,7 @@ export class AdminServer {
 
 /**
  * Starts the gRPC admin API as the worker config says: not at all when admin.grpc.listener is
- * empty; on the default listener, a port already taken is logged and the worker runs without it.
+ * empty; on the default listener, a port already taken is a warning and the worker runs without it.
  */
 export async function startAdminApi(herder: Herder, logger: Logger, config: AdminGrpcConfig, options: Omit<AdminServerOptions, 'security'>): Promise<AdminServer | undefined> {
   if (config.listener === null) return undefined;
@@ -142,7 +142,7 @@ export async function startAdminApi(herder: Herder, logger: Logger, config: Admi
   } catch (error) {
     await server.stop();
     if (config.listenerRequired) throw error;
-    logger.error({ err: error }, `The gRPC admin API is not available: ${(error as Error).message}; set admin.grpc.listener to another host:port (or empty to turn it off)`);
+    logger.warn({ err: error }, `The gRPC admin API is not available: ${(error as Error).message}; set admin.grpc.listener to another host:port (or empty to turn it off)`);
     return undefined;
   }
   return server;

@@ -2,13 +2,13 @@
 // typed RPCs and their conversions (enums, Structs, Timestamps, optional fields), status codes
 // with readable details and the REST status in the trailers, WatchStatus (snapshot, changes,
 // repeats skipped, removals, filtering, NOT_FOUND, end on shutdown), UNIMPLEMENTED without
-// loggers.
+// loggers, and the worker-config wiring (a taken default port is a warning, a configured one fatal).
 
 import * as grpc from '@grpc/grpc-js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WatchStatusResponse } from '../../../src/api/grpc/admin-messages.js';
-import { AdminServer } from '../../../src/api/grpc/admin-server.js';
+import { AdminServer, startAdminApi } from '../../../src/api/grpc/admin-server.js';
 import { fromStruct, toStruct } from '../../../src/api/grpc/proto-json.js';
 import { AdminCallError, AdminClient } from '../../../src/cli/admin-client.js';
 import { LoggerLevels } from '../../../src/logging.js';
@@ -43,12 +43,14 @@ describe('AdminServer', () => {
   let server: AdminServer;
   let client: AdminClient;
   let loggers: LoggerLevels;
+  let address: string;
 
   beforeAll(async () => {
     herder = new FakeHerder();
     loggers = new LoggerLevels('silent');
     server = await AdminServer.create(herder, logger, { loggers, statusChanges: herder.statusStore });
-    client = new AdminClient({ server: await server.start('127.0.0.1:0'), timeoutMs: 5_000 });
+    address = await server.start('127.0.0.1:0');
+    client = new AdminClient({ server: address, timeoutMs: 5_000 });
   });
 
   afterAll(async () => {
@@ -263,5 +265,15 @@ describe('AdminServer', () => {
     expect(Date.now() - started).toBeLessThan(4_000); // not the forced shutdown
     expect((await ended).code).toBe(grpc.status.OK);
     otherClient.close();
+  });
+
+  it('runs without the API when the default port is taken, and refuses to start when a configured one is', async () => {
+    const config = { listener: address, listenerRequired: false, tlsCertFile: null, tlsKeyFile: null, tlsClientCaFile: null, authTokenFile: null };
+    const warnings: string[] = [];
+    const recording = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(JSON.parse(line).msg) });
+    expect(await startAdminApi(herder, recording, config, {})).toBeUndefined();
+    expect(warnings).toEqual([expect.stringMatching(/^The gRPC admin API is not available: Cannot listen on 127\.0\.0\.1:\d+ \(admin\.grpc\.listener\)/)]);
+    await expect(startAdminApi(herder, recording, { ...config, listenerRequired: true }, {})).rejects.toThrow(/^Cannot listen on/);
+    expect(await startAdminApi(herder, recording, { ...config, listener: null }, {})).toBeUndefined();
   });
 });
