@@ -55,6 +55,8 @@ export class ReplicationStream {
   #timer: NodeJS.Timeout | undefined;
   #failure: Error | undefined;
   #closing = false;
+  /** Set once the server entered copy-both mode; a failing START_REPLICATION is the caller's to report. */
+  #streaming = false;
   #done: Promise<unknown> | undefined;
   #wake: (() => void) | undefined;
 
@@ -169,13 +171,14 @@ export class ReplicationStream {
         if (!this.#closing) this.#fail(new Error('The server ended the replication stream'));
       },
       (error: Error) => {
-        if (!this.#closing) this.#fail(error);
+        if (!this.#closing && this.#streaming) this.#fail(error);
         throw error;
       },
     );
     // Either the stream starts, or START_REPLICATION fails (say, the slot is still active for a
     // walsender of a process that died a moment ago).
     await Promise.race([started, this.#done]);
+    this.#streaming = true;
     this.#timer = setInterval(() => this.#sendStatus(false), this.#options.statusIntervalMs);
     this.#timer.unref();
   }
