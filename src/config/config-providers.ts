@@ -58,6 +58,8 @@ export interface UnresolvedReference {
 export interface ResolvedConfig {
   readonly config: Record<string, string>;
   readonly unresolved: UnresolvedReference[];
+  /** Each resolved placeholder (as written) and its value: only for secretMasker, never to be shown. */
+  readonly resolvedValues: ReadonlyMap<string, string>;
 }
 
 /** Placeholders that could not be resolved; the message names keys, placeholders and reasons only. */
@@ -168,7 +170,7 @@ export class ConfigProviders {
         keys.add(placeholder.key);
       }
     }
-    if (keysWithPlaceholders.length === 0) return { config: { ...config }, unresolved };
+    if (keysWithPlaceholders.length === 0) return { config: { ...config }, unresolved, resolvedValues: new Map() };
 
     // One lookup per provider and path, as Kafka's ConfigTransformer does (a file is read once).
     const lookups = new Map<string, Map<string, Map<string, string> | string>>(); // provider -> path -> values | failure reason
@@ -191,6 +193,7 @@ export class ConfigProviders {
 
     const problems: string[] = [];
     const resolved: Record<string, string> = { ...config };
+    const resolvedValues = new Map<string, string>();
     for (const configKey of keysWithPlaceholders) {
       const value = config[configKey]!;
       let result = '';
@@ -212,11 +215,12 @@ export class ConfigProviders {
           continue;
         }
         result += replacement;
+        resolvedValues.set(placeholder.text, replacement);
       }
       resolved[configKey] = result + value.slice(position);
     }
     if (problems.length > 0) throw new ConfigProviderError(subject, problems);
-    return { config: resolved, unresolved };
+    return { config: resolved, unresolved, resolvedValues };
   }
 
   /**
@@ -303,6 +307,20 @@ export function restorePlaceholders(rawConnectorConfig: Readonly<Record<string, 
     for (const key of keys) if (Object.hasOwn(restored, key)) restored[key] = rawConnectorConfig[key]!;
     return restored;
   });
+}
+
+/**
+ * A function that puts placeholders back into a text (a trace, an error message) in place of the
+ * values they resolved to, for what a plugin may quote from the config it was given; undefined when
+ * nothing was resolved. Values shorter than 4 characters are left alone, so that "1" or "true"
+ * elsewhere in the text stay as they are.
+ */
+export function secretMasker(resolutions: ReadonlyArray<Pick<ResolvedConfig, 'resolvedValues'>>): ((text: string) => string) | undefined {
+  const replacements = new Map<string, string>();
+  for (const { resolvedValues } of resolutions) for (const [placeholder, value] of resolvedValues) if (value.length >= 4) replacements.set(value, placeholder);
+  if (replacements.size === 0) return undefined;
+  const longestFirst = [...replacements].sort(([a], [b]) => b.length - a.length);
+  return (text) => longestFirst.reduce((masked, [value, written]) => masked.replaceAll(value, written), text);
 }
 
 export interface ResolvedWorkerConfig {

@@ -8,8 +8,8 @@
 // by the Herder and logged with their placeholders; the resolved maps live only in the calls that
 // start an instance. Task configs coming back from a connector get the placeholders back.
 
-import type { Logger } from 'pino';
-import { ConfigProviders, LITERAL_CONNECTOR_KEYS, restorePlaceholders } from '../config/config-providers.js';
+import { stdSerializers, type Logger } from 'pino';
+import { ConfigProviders, LITERAL_CONNECTOR_KEYS, restorePlaceholders, secretMasker, type ResolvedConfig } from '../config/config-providers.js';
 import { withPrefix, type WorkerConfig } from '../config/worker-config.js';
 import type { KafkaConnection } from '../kafka/kafka-client.js';
 import type { PluginCatalog } from '../plugin/plugin-catalog.js';
@@ -105,14 +105,17 @@ export class Worker {
     if (this.#connectors.has(name)) throw new Error(`Connector ${name} already running on this worker`);
     const connectorClass = config['connector.class'] ?? '';
     const statusStore = this.#deps.statusStore;
+    let mask: ((text: string) => string) | undefined;
     const putStatus = (state: ConnectorState, trace?: string): void =>
-      statusStore.putConnector(name, trace === undefined ? { state, workerId: this.workerId } : { state, workerId: this.workerId, trace });
+      statusStore.putConnector(name, trace === undefined ? { state, workerId: this.workerId } : { state, workerId: this.workerId, trace: mask?.(trace) ?? trace });
     let resolved;
     let resolvedConfig;
     try {
       resolved = this.#deps.catalog.resolve(connectorClass);
       this.#memoryLimits.set(name, connectorMemoryLimitMb(config));
-      resolvedConfig = this.#resolveConfig(config, `the config of connector ${name}`, { connector: name });
+      const resolution = this.#resolveConfig(config, `the config of connector ${name}`, { connector: name });
+      resolvedConfig = resolution.config;
+      mask = secretMasker([resolution]);
     } catch (error) {
       putStatus('FAILED', traceOf(error));
       return false;
@@ -123,7 +126,7 @@ export class Worker {
       config: resolvedConfig,
       plugin: resolved.plugin,
       host: this.#host,
-      logger: this.#deps.logger,
+      logger: maskingLogger(this.#deps.logger, mask),
       listener: {
         onStateChange: (_connector, state, trace) => putStatus(state, trace),
         onTaskReconfigurationRequest: (connectorName) => this.#deps.onTaskReconfigurationRequest?.(connectorName),
@@ -135,15 +138,16 @@ export class Worker {
   }
 
   /** A config with its placeholders resolved; warns (key and provider only) about providers that are not configured. */
-  #resolveConfig(config: Readonly<Record<string, string>>, subject: string, bindings: Record<string, unknown>): Record<string, string> {
-    const { config: resolvedConfig, unresolved } = this.#configProviders.resolve(config, subject, LITERAL_CONNECTOR_KEYS);
+  #resolveConfig(config: Readonly<Record<string, string>>, subject: string, bindings: Record<string, unknown>): ResolvedConfig {
+    const resolution = this.#configProviders.resolve(config, subject, LITERAL_CONNECTOR_KEYS);
+    const { unresolved } = resolution;
     for (const { configKey, provider } of unresolved) {
       this.#deps.logger.warn(
         { ...bindings, key: configKey, provider },
         `The value of ${configKey} refers to config provider '${provider}', which is not in config.providers; it is passed on as written`,
       );
     }
-    return resolvedConfig;
+    return resolution;
   }
 
   /**
@@ -196,9 +200,11 @@ export class Worker {
   startTask(id: TaskId, connectorConfig: Readonly<Record<string, string>>, taskConfig: Readonly<Record<string, string>>, paused = false): void {
     const key = taskKey(id);
     if (this.#tasks.has(key)) throw new Error(`Task ${key} already running on this worker`);
-    const { config, statusStore, logger } = this.#deps;
+    const { config, statusStore } = this.#deps;
+    let mask: ((text: string) => string) | undefined;
     const statusListener = {
-      onStateChange: (taskId: TaskId, state: ConnectorState, trace?: string) => {
+      onStateChange: (taskId: TaskId, state: ConnectorState, rawTrace?: string) => {
+        const trace = rawTrace === undefined ? undefined : (mask?.(rawTrace) ?? rawTrace);
         const shown = trace ?? this.#recoveryNotes.get(taskKey(taskId));
         statusStore.putTask(taskId.connector, taskId.task, shown === undefined ? { state, workerId: this.workerId } : { state, workerId: this.workerId, trace: shown });
         if (state === 'FAILED') this.#deps.onTaskFailed?.(taskId, trace ?? '');
@@ -209,15 +215,18 @@ export class Worker {
       const resolved = this.#deps.catalog.resolve(connectorConfig['connector.class'] ?? '');
       this.#memoryLimits.set(id.connector, connectorMemoryLimitMb(connectorConfig));
       const bindings = { connector: id.connector, task: id.task };
-      const resolvedConnectorConfig = this.#resolveConfig(connectorConfig, `the config of connector ${id.connector}`, bindings);
-      const resolvedTaskConfig = this.#resolveConfig(taskConfig, `the config of task ${key}`, bindings);
+      const connectorResolution = this.#resolveConfig(connectorConfig, `the config of connector ${id.connector}`, bindings);
+      const taskResolution = this.#resolveConfig(taskConfig, `the config of task ${key}`, bindings);
+      const resolvedConnectorConfig = connectorResolution.config;
+      const resolvedTaskConfig = taskResolution.config;
+      mask = secretMasker([connectorResolution, taskResolution]);
       const common = {
         id,
         taskConfig: resolvedTaskConfig,
         connectorConfig: resolvedConnectorConfig,
         plugin: resolved.plugin,
         host: this.#host,
-        logger,
+        logger: maskingLogger(this.#deps.logger, mask),
         statusListener,
         gracefulShutdownTimeoutMs: config.taskShutdownGracefulTimeoutMs,
         kafka: this.#deps.kafka,
@@ -273,6 +282,27 @@ export class Worker {
     await this.#host.close();
     await this.#deps.offsetStore.stop();
   }
+}
+
+/**
+ * A logger whose `trace` and `err` fields show placeholders instead of the values they resolved to,
+ * for the failures a connector or task reports (a plugin may quote its config in an error).
+ */
+function maskingLogger(logger: Logger, mask: ((text: string) => string) | undefined): Logger {
+  if (mask === undefined) return logger;
+  return logger.child(
+    {},
+    {
+      serializers: {
+        trace: (trace: unknown) => (typeof trace === 'string' ? mask(trace) : trace),
+        err: (error: unknown) => {
+          const serialized = stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+          for (const field of ['message', 'stack']) if (typeof serialized[field] === 'string') serialized[field] = mask(serialized[field] as string);
+          return serialized;
+        },
+      },
+    },
+  );
 }
 
 function taskKey(id: TaskId): string {

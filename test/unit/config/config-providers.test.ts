@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigProviderError, ConfigProviders, LITERAL_CONNECTOR_KEYS, hasPlaceholders, placeholdersIn, resolveWorkerConfig, restorePlaceholders } from '../../../src/config/config-providers.js';
+import { ConfigProviderError, ConfigProviders, LITERAL_CONNECTOR_KEYS, hasPlaceholders, placeholdersIn, resolveWorkerConfig, restorePlaceholders, secretMasker } from '../../../src/config/config-providers.js';
 
 const FILE = 'org.apache.kafka.common.config.provider.FileConfigProvider';
 const DIRECTORY = 'org.apache.kafka.common.config.provider.DirectoryConfigProvider';
@@ -150,7 +150,7 @@ describe('ConfigProviders.resolve', () => {
       { configKey: 'b', provider: 'nope' },
     ]);
     // No providers at all: everything stays as written.
-    expect(ConfigProviders.none().resolve({ a: '${env:A}' }, 's')).toEqual({ config: { a: '${env:A}' }, unresolved: [{ configKey: 'a', provider: 'env' }] });
+    expect(ConfigProviders.none().resolve({ a: '${env:A}' }, 's')).toEqual({ config: { a: '${env:A}' }, unresolved: [{ configKey: 'a', provider: 'env' }], resolvedValues: new Map() });
   });
 
   it('takes several keys, and the same key twice, from one file', () => {
@@ -320,6 +320,20 @@ describe('resolveForValidation', () => {
       { name: 'hostname', value: 'db', errors: [`FATAL: password authentication failed (tried ${raw} as \${file:${dir}/db.properties:user})`] },
       null,
     ]);
+  });
+});
+
+describe('secretMasker', () => {
+  it('puts placeholders back where a trace quotes a resolved value, longest first, leaving short values alone', () => {
+    const resolution = providers({}, { PW: 'hunter2-hunter2', USER: 'hunter2', HOST: 'db.internal', ONE: '1' }).resolve(
+      { password: '${env:PW}', user: '${env:USER}', url: 'jdbc:pg://${env:HOST}/db', one: '${env:ONE}', plain: 'plain' },
+      's',
+    );
+    const mask = secretMasker([resolution])!;
+    expect(mask('FATAL: password "hunter2-hunter2" for user hunter2 at jdbc:pg://db.internal/db (host db.internal) failed 1 time')).toBe(
+      'FATAL: password "${env:PW}" for user ${env:USER} at jdbc:pg://${env:HOST}/db (host ${env:HOST}) failed 1 time',
+    );
+    expect(secretMasker([providers().resolve({ a: 'x' }, 's')])).toBeUndefined();
   });
 });
 
