@@ -1,7 +1,7 @@
 // Connector and task status (Kafka's StatusBackingStore, narrowed): the state each one is in, the
 // worker running it and, for FAILED, the trace. Standalone keeps it in memory; distributed mode
-// will back the same interface with the status topic. Listeners registered with onChange hear
-// every write and removal synchronously, in order (the gRPC admin API's WatchStatus).
+// backs the same interface with the status topic (KafkaStatusStore). Listeners registered with
+// onChange hear every write and removal synchronously, in order (the gRPC admin API's WatchStatus).
 
 export type ConnectorState = 'UNASSIGNED' | 'RUNNING' | 'PAUSED' | 'FAILED' | 'RESTARTING' | 'STOPPED';
 export type TaskState = ConnectorState;
@@ -11,6 +11,10 @@ export interface Status {
   readonly workerId: string;
   /** Why it failed, as a stack-trace-like text; only for FAILED. */
   readonly trace?: string;
+  /** The group generation of the writer (distributed mode); stores that need one default it. */
+  readonly generation?: number;
+  /** The connector plugin's version, when known (Kafka 4.0+ status records carry it). */
+  readonly version?: string;
 }
 
 export interface TaskStatus extends Status {
@@ -27,6 +31,9 @@ export interface StatusStoreChange {
 export type StatusChangeListener = (change: StatusStoreChange) => void;
 
 export interface StatusStore {
+  /** Loads what the store shares with other workers (the status topic); absent for local stores. */
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
   putConnector(connector: string, status: Status): void;
   putTask(connector: string, taskId: number, status: Status): void;
   connector(connector: string): Status | undefined;
