@@ -35,10 +35,12 @@ export interface CompactedLog {
   /** The number of partitions read; known once started. */
   partitionCount(): number;
   /**
-   * Writes records in order (acks=all) and resolves once all are acknowledged. Successive calls
-   * are written in call order. Records with a key go to the partition Java's producer would pick.
+   * Writes one record (acks=all) and resolves once it is acknowledged. A keyed record goes to
+   * the partition Java's producer would pick; a null value is a tombstone.
    */
-  send(records: readonly LogWrite[]): Promise<WrittenRecord[]>;
+  send(key: Buffer | string | null, value: Buffer | null): Promise<WrittenRecord>;
+  /** Writes records in order, in one request where possible; resolves once all are acknowledged. */
+  sendAll(records: readonly LogWrite[]): Promise<WrittenRecord[]>;
   /** Resolves once every record written to the topic before the call (by anyone) has been handed to `onRecord`. */
   readToEnd(): Promise<void>;
   /** Stops reading, waits for pending writes, disconnects. Pending readToEnd() calls reject. */

@@ -115,7 +115,13 @@ export class KafkaBasedLog implements CompactedLog {
     return this.#partitions.length;
   }
 
-  send(records: readonly LogWrite[]): Promise<WrittenRecord[]> {
+  async send(key: Buffer | string | null, value: Buffer | null): Promise<WrittenRecord> {
+    const [written] = await this.sendAll([{ key, value }]);
+    return written!;
+  }
+
+  /** Writes go out in call order: each waits for the previous one to be acknowledged (or to fail). */
+  sendAll(records: readonly LogWrite[]): Promise<WrittenRecord[]> {
     if (this.#state !== 'running' || this.#producer === undefined) return Promise.reject(new ConnectException(`KafkaBasedLog for ${this.topic} is ${this.#state}`));
     if (records.length === 0) return Promise.resolve([]);
     const producer = this.#producer;

@@ -88,7 +88,12 @@ export class MemoryCompactedLog implements CompactedLog {
     return this.#source.partitionCount;
   }
 
-  async send(records: readonly LogWrite[]): Promise<WrittenRecord[]> {
+  async send(key: Buffer | string | null, value: Buffer | null): Promise<WrittenRecord> {
+    const [written] = await this.sendAll([{ key, value }]);
+    return written!;
+  }
+
+  async sendAll(records: readonly LogWrite[]): Promise<WrittenRecord[]> {
     if (this.#onRecord === undefined) throw new Error(`MemoryCompactedLog for ${this.topic} is not running`);
     return records.map((record) => this.#source.append(record));
   }

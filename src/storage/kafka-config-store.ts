@@ -143,10 +143,11 @@ export class KafkaConfigStore {
     try {
       await this.#log.readToEnd();
       if (configs.length > 0) {
-        await this.#log.send(configs.map((config, task) => asWrite(taskConfigRecord(connector, task, config))));
+        await this.#log.sendAll(configs.map((config, task) => asWrite(taskConfigRecord(connector, task, config))));
         await this.#log.readToEnd();
       }
-      await this.#log.send([asWrite(commitTasksRecord(connector, configs.length))]);
+      const commit = commitTasksRecord(connector, configs.length);
+      await this.#log.send(commit.key, commit.value);
       await this.#log.readToEnd();
     } catch (error) {
       throw new ConnectException('Error writing task configurations to Kafka', { cause: error });
@@ -178,7 +179,7 @@ export class KafkaConfigStore {
 
   async #write(records: readonly ConfigTopicRecord[], failure: string): Promise<void> {
     try {
-      await this.#log.send(records.map(asWrite));
+      await this.#log.sendAll(records.map(asWrite));
     } catch (error) {
       throw new ConnectException(failure, { cause: error });
     }

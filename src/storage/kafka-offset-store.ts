@@ -79,7 +79,7 @@ export class KafkaOffsetStore implements OffsetStore {
       return { textKey, entry: this.#inFlight.add(textKey, pending) };
     });
     try {
-      const written = await this.#log.send(writes.map(({ key, value }) => ({ key, value })));
+      const written = await this.#log.sendAll(writes.map(({ key, value }) => ({ key, value })));
       written.forEach(({ partition, offset }, index) => {
         const { textKey, entry } = entries[index]!;
         this.#inFlight.acknowledged(textKey, entry, partition, offset, this.#readUpTo.get(partition) ?? 0);

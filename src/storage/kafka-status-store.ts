@@ -218,8 +218,7 @@ export class KafkaStatusStore implements StatusStore {
   async #send(key: string, value: Buffer | null): Promise<{ partition: number; offset: number } | undefined> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const [written] = await this.#log.send([{ key, value }]);
-        return written;
+        return await this.#log.send(key, value);
       } catch (error) {
         const retriable = (error as { retriable?: unknown }).retriable === true;
         if (!retriable || attempt >= SEND_ATTEMPTS) {

@@ -116,7 +116,7 @@ describe('Kafka-backed stores on a real broker', () => {
       const topic = unique('kbl-read');
       const writer = log(topic, 3);
       await writer.start(() => undefined);
-      await writer.send([
+      await writer.sendAll([
         { key: 'a', value: Buffer.from('1') },
         { key: 'b', value: Buffer.from('2') },
         { key: 'a', value: null },
@@ -128,11 +128,11 @@ describe('Kafka-backed stores on a real broker', () => {
       expect(seen).toHaveLength(3);
 
       // Background: no readToEnd needed.
-      await writer.send([{ key: 'c', value: Buffer.from('3') }]);
+      await writer.send('c', Buffer.from('3'));
       await eventually(() => expect(seen).toHaveLength(4));
 
       // readToEnd: everything written before the call has been handed over when it resolves.
-      for (let i = 0; i < 20; i++) await writer.send([{ key: `k${i}`, value: Buffer.from(String(i)) }]);
+      for (let i = 0; i < 20; i++) await writer.send(`k${i}`, Buffer.from(String(i)));
       await reader.readToEnd();
       expect(seen).toHaveLength(24);
     });
@@ -142,7 +142,7 @@ describe('Kafka-backed stores on a real broker', () => {
       const writer = log(topic, 5);
       const seen: LogRecord[] = [];
       await writer.start((record) => seen.push(record));
-      const written = await writer.send(Array.from({ length: 10 }, (_, i) => ({ key: 'same', value: Buffer.from(String(i)) })));
+      const written = await writer.sendAll(Array.from({ length: 10 }, (_, i) => ({ key: 'same', value: Buffer.from(String(i)) })));
       expect(new Set(written.map((w) => w.partition)).size).toBe(1);
       await writer.readToEnd();
       expect(seen.map((r) => r.value!.toString())).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
@@ -162,7 +162,7 @@ describe('Kafka-backed stores on a real broker', () => {
       await stopped.start(() => undefined);
       await stopped.stop();
       await expect(stopped.readToEnd()).rejects.toThrow(ConnectException);
-      await expect(stopped.send([{ key: 'k', value: null }])).rejects.toThrow(ConnectException);
+      await expect(stopped.send('k', null)).rejects.toThrow(ConnectException);
       await stopped.stop();
     });
   });

@@ -124,7 +124,7 @@ describe('KafkaOffsetStore', () => {
     const log = new MemoryCompactedLog(topic);
     const store = new KafkaOffsetStore({ log, logger: silent });
     await store.start();
-    log.send = () => Promise.reject(new Error('broker gone'));
+    log.sendAll = () => Promise.reject(new Error('broker gone'));
     await expect(store.write('c', [{ partition: { f: 'a' }, offset: { pos: 1 } }])).rejects.toThrow('broker gone');
     expect(store.offsets('c')).toEqual([]);
     await store.stop();

@@ -168,7 +168,7 @@ describe('KafkaStatusStore', () => {
     expect(store.connector('c')).toBeUndefined();
 
     let failures = 1;
-    log.send = (records) => (failures-- > 0 ? Promise.reject(Object.assign(new Error('leader moved'), { retriable: true })) : send(records));
+    log.send = (key, value) => (failures-- > 0 ? Promise.reject(Object.assign(new Error('leader moved'), { retriable: true })) : send(key, value));
     store.putConnector('c', { state: 'PAUSED', workerId: 'a:8083' });
     await store.flush();
     await store.refresh();
