@@ -30,6 +30,7 @@ export const WORKER_CONFIG_DEF = new ConfigDef()
   .define({ name: 'plugin.handshake.timeout.ms', type: 'LONG', defaultValue: 30_000, validator: range(1), importance: 'LOW', group: PLUGINS, documentation: 'How long a plugin process has to print its handshake line and report healthy.' })
   .define({ name: 'plugin.health.check.interval.ms', type: 'LONG', defaultValue: 5_000, validator: range(100), importance: 'LOW', group: PLUGINS, documentation: 'How often each plugin process is health-checked.' })
   .define({ name: 'plugin.health.check.failures', type: 'INT', defaultValue: 3, validator: range(1), importance: 'LOW', group: PLUGINS, documentation: 'Consecutive failed health checks after which a plugin process is killed.' })
+  .define({ name: 'plugin.memory.limit.mb', type: 'LONG', defaultValue: 0, validator: range(0), importance: 'MEDIUM', group: PLUGINS, documentation: 'Memory limit of each plugin process, in MiB (0: none). A process whose resident memory goes over it is killed (Linux), and Node plugins get a JavaScript heap limit under it; a connector may set its own with polyconnect.plugin.memory.limit.mb. See docs/isolation.md.' })
   .define({ name: 'plugin.shutdown.timeout.ms', type: 'LONG', defaultValue: 5_000, validator: range(0), importance: 'LOW', group: PLUGINS, documentation: 'How long a plugin process has to exit after Shutdown, and again after SIGTERM, before it is killed.' })
   .define({ name: 'plugin.call.timeout.ms', type: 'LONG', defaultValue: 60_000, validator: range(1), importance: 'LOW', group: PLUGINS, documentation: 'Deadline of each call into a plugin (a poll adds its own wait).' })
   .define({ name: 'admin.grpc.listener', type: 'STRING', defaultValue: DEFAULT_ADMIN_GRPC_LISTENER, importance: 'LOW', group: ADMIN_GRPC, documentation: 'host:port of the gRPC admin API (polyconnect.admin.v1, used by the polyconnect CLI); loopback by default; empty turns it off.' })
@@ -109,6 +110,8 @@ export interface WorkerConfig {
   readonly pluginHealthCheckFailures: number;
   readonly pluginShutdownTimeoutMs: number;
   readonly pluginCallTimeoutMs: number;
+  /** plugin.memory.limit.mb: each plugin process's memory limit (0: none), unless its connector sets one. */
+  readonly pluginMemoryLimitMb: number;
   readonly adminGrpc: AdminGrpcConfig;
   /** host:port as other workers and the status records know this worker. */
   readonly workerId: string;
@@ -155,6 +158,7 @@ export function compileWorkerConfig(originals: Readonly<Record<string, string>>)
     pluginHealthCheckFailures: parsed['plugin.health.check.failures'] as number,
     pluginShutdownTimeoutMs: parsed['plugin.shutdown.timeout.ms'] as number,
     pluginCallTimeoutMs: parsed['plugin.call.timeout.ms'] as number,
+    pluginMemoryLimitMb: parsed['plugin.memory.limit.mb'] as number,
     adminGrpc: compileAdminGrpcConfig(parsed, 'admin.grpc.listener' in originals),
     workerId: advertisedWorkerId(parsed, listeners[0]!),
     unknownKeys: Object.keys(originals).filter((key) => WORKER_CONFIG_DEF.key(key) === undefined && !PASS_THROUGH_PREFIXES.some((prefix) => key.startsWith(prefix))),

@@ -4,6 +4,7 @@
 
 import { ConfigDef } from '../data/index.js';
 import { ERROR_HANDLING_CONFIG_DEF } from '../errors/error-handling-config.js';
+import { PLUGIN_PROCESS_CONFIG_DEF } from '../plugin/plugin-memory-limit.js';
 import { AUTO_RESTART_CONFIG_DEF } from './task-auto-restart.js';
 
 const COMMON = 'Common';
@@ -40,6 +41,6 @@ export function connectorConfigDef(type: 'source' | 'sink'): ConfigDef {
   // Kafka has the dead letter queue keys for sinks only; Polyconnect's source DLQ uses them too.
   definition = definition.merge(ERROR_HANDLING_CONFIG_DEF);
   if (type === 'source') definition = definition.merge(SOURCE_CONFIG_DEF);
-  return definition.merge(AUTO_RESTART_CONFIG_DEF);
+  return definition.merge(AUTO_RESTART_CONFIG_DEF).merge(PLUGIN_PROCESS_CONFIG_DEF);
 }
 

@@ -1,8 +1,9 @@
 // PluginProcess: one running plugin child process. It launches the manifest's command with
 // execa and the go-plugin launch environment, reads the handshake line within the handshake
 // timeout, dials the unix socket, waits for grpc.health.v1 to report "plugin" SERVING, then
-// watches the process (exit, periodic health checks) and forwards its stderr into the worker log.
-// Stopping is go-plugin's order: controller Shutdown, then SIGTERM, then SIGKILL.
+// watches the process (exit, periodic health checks, its memory limit) and forwards its stderr into
+// the worker log. Stopping is go-plugin's order: controller Shutdown, then SIGTERM, then SIGKILL.
+// Every kill the worker decides on carries a reason, and the exit description says it.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ import {
   parseHandshakeLine,
 } from '@polyconnect/sdk/wire';
 import type { DiscoveredPlugin } from './plugin-manifest.js';
+import { MemoryWatch, isNodeHeapExhaustionLine, nodeHeapLimitMb, withMaxOldSpaceSize, type MemoryLimit } from './plugin-memory-limit.js';
 import { RecentLines, forwardPluginLogLine } from './plugin-output.js';
 
 export interface PluginProcessOptions {
@@ -32,6 +34,8 @@ export interface PluginProcessOptions {
   readonly healthCheckIntervalMs: number;
   readonly healthCheckFailures: number;
   readonly shutdownTimeoutMs: number;
+  /** Kill the process when it uses more memory than this (see plugin-memory-limit.ts). */
+  readonly memoryLimit?: MemoryLimit | undefined;
 }
 
 /** How and why a plugin process ended. */
@@ -85,10 +89,14 @@ export class PluginProcess {
     const { plugin, logger } = options;
     const [command, ...args] = plugin.manifest.command as [string, ...string[]];
     const socketDirectory = mkdtempSync(join(tmpdir(), 'pc-'));
+    const { memoryLimit } = options;
+    // A Node plugin's JavaScript heap is capped a little under the limit, so V8 reports its exhaustion first.
+    const heapLimitMb = memoryLimit !== undefined && command === 'node' ? nodeHeapLimitMb(memoryLimit.mb) : undefined;
     const subprocess = execa(command === 'node' ? process.execPath : command, args, {
       cwd: plugin.directory,
       env: {
         ...plugin.manifest.env,
+        ...(heapLimitMb !== undefined ? { NODE_OPTIONS: withMaxOldSpaceSize(plugin.manifest.env['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'], heapLimitMb) } : {}),
         [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE,
         PLUGIN_PROTOCOL_VERSIONS: SUPPORTED_APP_PROTOCOL_VERSIONS.join(','),
         PLUGIN_UNIX_SOCKET_DIR: socketDirectory,
@@ -107,14 +115,31 @@ export class PluginProcess {
     trackUntilExit(subprocess);
     const log = logger.child({ plugin: plugin.manifest.name, pluginPid: pid });
     const stderr = new RecentLines();
+    let heapExhausted = false;
     createInterface({ input: subprocess.stderr! }).on('line', (line) => {
       stderr.add(line);
+      if (isNodeHeapExhaustionLine(line)) heapExhausted = true;
       forwardPluginLogLine(log, line);
     });
 
     let stopRequested = (): boolean => false;
-    let killReason = (): string | undefined => undefined;
+    // Why the worker killed the process, if it did: set here until the PluginProcess exists, then by it.
+    let launchKillReason: string | undefined;
+    let killReason = (): string | undefined => launchKillReason;
+    const memoryWatch =
+      memoryLimit === undefined || pid === undefined
+        ? undefined
+        : new MemoryWatch({
+            pid,
+            limit: memoryLimit,
+            onExceeded: (reason) => {
+              launchKillReason ??= reason;
+              log.error({ label: options.label }, `Plugin process ${reason}; killed it`);
+            },
+            onUnsupported: () => log.warn(`${memoryLimit.key} is enforced on Linux only; on ${process.platform} only Node plugins' heap is limited`),
+          });
     const exited: Promise<PluginExit> = subprocess.then((result) => {
+      memoryWatch?.stop();
       rmSync(socketDirectory, { recursive: true, force: true });
       const exitCode = typeof result.exitCode === 'number' ? result.exitCode : undefined;
       const signal = result.signal ?? undefined;
@@ -124,11 +149,18 @@ export class PluginProcess {
         : signal !== undefined
           ? `was killed by signal ${signal}`
           : `exited with code ${exitCode}`;
-      const why = killReason();
-      const description = `Plugin process ${plugin.manifest.name} (pid ${pid ?? 'none'}, for ${options.label}) ${how}${why ? ` after ${why}` : ''}`;
-      // Let the last stderr lines drain before they are reported.
+      // Let the last stderr lines drain before the exit is described and reported.
       return new Promise<PluginExit>((resolve) =>
-        setImmediate(() => resolve({ exitCode, signal, requested: stopRequested(), description, lastStderrLines: stderr.lines() })),
+        setImmediate(() => {
+          const heapReason =
+            heapLimitMb === undefined
+              ? 'it ran out of JavaScript heap'
+              : `it ran out of JavaScript heap (--max-old-space-size=${heapLimitMb}, set from the memory limit of ${memoryLimit!.mb} MiB (${memoryLimit!.key}))`;
+          // A kill reason explains a SIGKILL; a process that exited by itself meanwhile keeps its own story.
+          const why = (signal === 'SIGKILL' ? killReason() : undefined) ?? (heapExhausted ? heapReason : undefined);
+          const description = `Plugin process ${plugin.manifest.name} (pid ${pid ?? 'none'}, for ${options.label}) ${how}${why ? ` after ${why}` : ''}`;
+          resolve({ exitCode, signal, requested: stopRequested(), description, lastStderrLines: stderr.lines() });
+        }),
       );
     });
 
@@ -136,6 +168,7 @@ export class PluginProcess {
     try {
       handshake = await readHandshake(subprocess, exited, options.handshakeTimeoutMs, log);
     } catch (error) {
+      launchKillReason ??= 'its handshake did not come';
       subprocess.kill('SIGKILL');
       const exit = await exited;
       throw new PluginLaunchError(withStderr(`${(error as Error).message}. ${exit.description}`, exit.lastStderrLines));
@@ -145,9 +178,10 @@ export class PluginProcess {
     try {
       parsed = parseHandshakeLine(handshake);
     } catch (error) {
+      launchKillReason ??= 'its bad handshake';
       subprocess.kill('SIGKILL');
       const exit = await exited;
-      throw new PluginLaunchError(withStderr(`Plugin ${plugin.manifest.name} sent a bad handshake: ${(error as Error).message}`, exit.lastStderrLines));
+      throw new PluginLaunchError(withStderr(`Plugin ${plugin.manifest.name} sent a bad handshake: ${(error as Error).message}. ${exit.description}`, exit.lastStderrLines));
     }
     const target = parsed.network === 'unix' ? `unix:${parsed.address}` : parsed.address;
     const channel = new grpc.Channel(target, grpc.credentials.createInsecure(), {
@@ -156,11 +190,11 @@ export class PluginProcess {
     });
     const pluginProcess = new PluginProcess(options, subprocess, channel, exited);
     stopRequested = () => pluginProcess.#stopRequested;
-    killReason = () => pluginProcess.#killReason;
+    killReason = () => launchKillReason ?? pluginProcess.#killReason;
     try {
       await pluginProcess.#waitUntilServing(options.handshakeTimeoutMs);
     } catch (error) {
-      pluginProcess.#killReason = 'it never reported healthy';
+      pluginProcess.#killReason ??= 'it never reported healthy';
       subprocess.kill('SIGKILL');
       const exit = await exited;
       throw new PluginLaunchError(withStderr(`Plugin ${plugin.manifest.name} did not become healthy: ${(error as Error).message}. ${exit.description}`, exit.lastStderrLines));
@@ -208,6 +242,7 @@ export class PluginProcess {
       this.#subprocess.kill('SIGTERM');
       if (!(await this.#exitedWithin(grace))) {
         this.#options.logger.warn({ plugin: this.plugin.manifest.name, pluginPid: this.pid }, `Plugin process ignored SIGTERM for ${grace} ms; sending SIGKILL`);
+        this.#killReason ??= `it ignored Shutdown and SIGTERM for ${grace} ms each (plugin.shutdown.timeout.ms)`;
         this.#subprocess.kill('SIGKILL');
       }
     }

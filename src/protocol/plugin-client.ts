@@ -1,7 +1,13 @@
 // PluginClient: the worker's typed view of one plugin process's services (PluginService,
 // ConnectorService, SourceTaskService, SinkTaskService). The only worker code that touches the
 // generated protocol messages: it encodes and decodes record batches, puts a deadline on every
-// call, and turns failures into PluginCallError.
+// unary call (plugin.call.timeout.ms; a Poll adds its own wait), and turns failures into
+// PluginCallError. The connector event stream is the one call without a deadline: it lasts as long
+// as the connector, and ends with it or with its process.
+//
+// A client serves one instance (one lease). Once a call misses its deadline the instance is taken
+// for hung: unansweredCall says which call it was, later calls fail at once without reaching the
+// plugin, and the PluginHost kills the process when the lease is released.
 
 import * as grpc from '@grpc/grpc-js';
 import type { SinkRecord, SourceMap, SourceRecord, TopicPartition, TopicPartitionOffset } from '@polyconnect/sdk';
@@ -50,10 +56,16 @@ export class PluginClient {
   readonly #process: PluginProcess;
   readonly #callTimeoutMs: number;
   readonly #clients = new Map<string, grpc.Client>();
+  #unansweredCall: string | undefined;
 
   constructor(process: PluginProcess, callTimeoutMs: number) {
     this.#process = process;
     this.#callTimeoutMs = callTimeoutMs;
+  }
+
+  /** "it did not answer SinkTaskService.Put within 5000 ms (plugin.call.timeout.ms)" once a call missed its deadline. */
+  get unansweredCall(): string | undefined {
+    return this.#unansweredCall;
   }
 
   describe(): Promise<proto.DescribeResponse__Output> {
@@ -104,7 +116,7 @@ export class PluginClient {
 
   /** A batch of records, or an empty one when the task had none within `maxWaitMs`. */
   async poll(instanceId: string, maxWaitMs: number): Promise<SourceRecord[]> {
-    const response = await this.#call<proto.PollResponse__Output>('SourceTaskService', 'Poll', { instanceId, maxWaitMs }, this.#callTimeoutMs + maxWaitMs);
+    const response = await this.#call<proto.PollResponse__Output>('SourceTaskService', 'Poll', { instanceId, maxWaitMs }, maxWaitMs);
     return decodeSourceRecords(response.batch);
   }
 
@@ -157,14 +169,22 @@ export class PluginClient {
     return client;
   }
 
-  #call<T>(service: string, method: string, request: object, timeoutMs = this.#callTimeoutMs): Promise<T> {
+  /** A unary call with deadline plugin.call.timeout.ms, plus `waitMs` for calls that may wait on purpose (Poll). */
+  #call<T>(service: string, method: string, request: object, waitMs = 0): Promise<T> {
+    const name = `${service}.${method}`;
+    if (this.#unansweredCall !== undefined) return Promise.reject(PluginCallError.notCalled(name, this.#unansweredCall));
     const client = this.#client(service) as unknown as Record<string, UnaryMethod>;
     const fn = client[method];
-    if (fn === undefined) throw new Error(`No method ${service}.${method}`);
+    if (fn === undefined) throw new Error(`No method ${name}`);
+    const timeoutMs = this.#callTimeoutMs + waitMs;
+    const deadline = waitMs === 0 ? `${timeoutMs} ms (plugin.call.timeout.ms)` : `${timeoutMs} ms (plugin.call.timeout.ms=${this.#callTimeoutMs} plus the call's ${waitMs} ms wait)`;
     return new Promise<T>((resolve, reject) => {
       fn.call(client, request, new grpc.Metadata(), { deadline: Date.now() + timeoutMs }, (error, response) => {
-        if (error) reject(new PluginCallError(`${service}.${method}`, error));
-        else resolve(response as T);
+        if (!error) resolve(response as T);
+        else {
+          if (error.code === grpc.status.DEADLINE_EXCEEDED) this.#unansweredCall ??= `it did not answer ${name} within ${deadline}`;
+          reject(new PluginCallError(name, error, deadline));
+        }
       });
     });
   }

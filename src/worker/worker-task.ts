@@ -1,7 +1,12 @@
 // WorkerTask: what source and sink tasks share — the lease on a plugin process, the status they
 // report, and the one place a task fails. A task fails at most once: the first failure wins and
 // its trace is what the status shows. When the plugin process ends under a running task, the
-// task fails with the exit code or signal and the process's last stderr lines.
+// task fails with the exit code or signal and the process's last stderr lines. A call into the
+// plugin that misses its deadline fails the task with the call's name and deadline; the plugin is
+// called no more, and its process is killed when the task lets go of it (PluginHost). A task that
+// does not stop within task.shutdown.graceful.timeout.ms is abandoned: its process is killed (when
+// no other instance shares it) and nothing it does afterwards reaches the status store, where a
+// new task with the same id may already be running.
 
 import type { Logger } from 'pino';
 import { ConnectException } from '../data/index.js';
@@ -44,6 +49,8 @@ export abstract class WorkerTask {
   protected lease: PluginLease | undefined;
   #stopRequested = false;
   #failed = false;
+  /** Set when stop() gave up waiting: the task may still be winding down, but its status is no longer its own. */
+  #abandoned = false;
   #running: Promise<void> | undefined;
   #wakeStop: (() => void) | undefined;
   readonly #stopSignal: Promise<void>;
@@ -130,9 +137,10 @@ export abstract class WorkerTask {
     ]);
     clearTimeout(timer);
     if (timedOut) {
-      this.log.error(`Task did not stop within ${this.deps.gracefulShutdownTimeoutMs} ms (task.shutdown.graceful.timeout.ms); stopping its plugin process`);
-      this.lease?.process.kill('the task did not stop in time');
-      await this.lease?.release();
+      this.#abandoned = true;
+      const reason = `the task did not stop within ${this.deps.gracefulShutdownTimeoutMs} ms (task.shutdown.graceful.timeout.ms)`;
+      this.log.error(`Task did not stop within ${this.deps.gracefulShutdownTimeoutMs} ms (task.shutdown.graceful.timeout.ms); abandoning it (its plugin process is killed unless other instances share it)`);
+      await this.lease?.release(reason);
     }
   }
 
@@ -152,7 +160,7 @@ export abstract class WorkerTask {
         this.log.warn({ err: error }, 'Error while cleaning up the task');
       }
       await this.lease?.release();
-      if (!this.#failed) this.deps.statusListener.onStateChange(this.id, 'UNASSIGNED');
+      if (!this.#failed && !this.#abandoned) this.deps.statusListener.onStateChange(this.id, 'UNASSIGNED');
       this.log.info('Task stopped');
     }
   }
@@ -166,6 +174,7 @@ export abstract class WorkerTask {
   /** The task has started; it reports RUNNING, or PAUSED when its connector was paused meanwhile. */
   protected markRunning(): void {
     this.#started = true;
+    if (this.#abandoned) return;
     if (this.#paused) {
       this.onPause();
       this.log.info('Task started paused');
@@ -182,12 +191,16 @@ export abstract class WorkerTask {
     this.#failed = true;
     this.#stopRequested = true;
     this.#wakeStop?.();
+    if (this.#abandoned) {
+      this.log.warn({ trace }, 'Task failed after it was abandoned; its status is not changed');
+      return;
+    }
     this.log.error({ trace }, 'Task failed');
     this.deps.statusListener.onStateChange(this.id, 'FAILED', trace);
   }
 
   async #traceOf(error: unknown): Promise<string> {
-    if (error instanceof PluginCallError && !error.fromPluginCode && this.lease !== undefined) {
+    if (error instanceof PluginCallError && !error.fromPluginCode && !error.isDeadlineExceeded && this.lease !== undefined) {
       const exit = await Promise.race([this.lease.processExited, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), EXIT_REPORT_WAIT_MS))]);
       if (exit !== undefined) return describeExit(exit);
     }
