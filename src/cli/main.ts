@@ -7,12 +7,14 @@ import { ADMIN_COMMANDS, ADMIN_USAGE, runAdminCli } from './admin-cli.js';
 
 // The worker's modules load only when a worker runs, so admin subcommands start fast.
 const standalone = (): Promise<typeof import('./standalone.js')> => import('./standalone.js');
+const distributed = (): Promise<typeof import('./distributed.js')> => import('./distributed.js');
 
 async function usage(): Promise<string> {
   const { STANDALONE_USAGE, packageVersion } = await standalone();
   return `polyconnect ${packageVersion()}: Kafka Connect with connectors as plugin processes
 
 ${STANDALONE_USAGE}
+       polyconnect distributed worker.properties
        polyconnect version
        polyconnect <admin command> [options]   (polyconnect <admin command> --help)
 
@@ -24,6 +26,8 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'standalone':
       return (await standalone()).runStandalone(rest, new LoggerLevels());
+    case 'distributed':
+      return (await distributed()).runDistributed(rest, new LoggerLevels());
     case 'version':
     case '--version':
       process.stdout.write(`${(await standalone()).packageVersion()}\n`);
