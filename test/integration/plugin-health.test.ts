@@ -38,6 +38,8 @@ describe('health watching', () => {
     expect(trace).toMatch(/Plugin process fixture-busy-poll \(pid \d+, for busy-0\) was killed by signal SIGKILL after 3 failed health checks/);
     expect(trace).toContain('fixture: entering an endless loop in poll()');
     expect((await worker.status('busy'))?.connector.state).toBe('RUNNING');
+    // The sink starts after the busy connector and may still be starting on a loaded machine.
+    await worker.waitFor(async () => (await worker.status('healthy-sink'))?.tasks[0]?.state !== 'UNASSIGNED', 20_000, 'the healthy sink task to start');
     const sink = await worker.status('healthy-sink');
     expect([sink?.connector.state, ...(sink?.tasks.map((t) => t.state) ?? [])], JSON.stringify(sink)).toEqual(['RUNNING', 'RUNNING']);
   });

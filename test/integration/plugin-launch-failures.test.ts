@@ -85,7 +85,8 @@ describe('REST over plugins that fail to start', () => {
   it('lists the connector classes found on plugin.path, sinks first, with versions', async () => {
     const { status, body } = await worker.get<Array<{ class: string; type: string; version: string }>>('/connector-plugins');
     expect(status).toBe(200);
-    expect(body).toEqual([
+    // The isolation suite's fixtures (test/fixtures/plugins/isolation-<language>) come and go with its languages.
+    expect(body.filter((plugin) => !plugin.class.startsWith('polyconnect.fixtures.isolation.'))).toEqual([
       { class: 'polyconnect.fixtures.ErrantSinkConnector', type: 'sink', version: '0.0.1' },
       { class: 'polyconnect.fixtures.ExitAtOnceSinkConnector', type: 'sink', version: '0.0.1' },
       { class: 'polyconnect.fixtures.BusyPollSourceConnector', type: 'source', version: '0.0.1' },
