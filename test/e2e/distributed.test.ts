@@ -1,0 +1,101 @@
+// Distributed mode end to end: three `polyconnect distributed` workers in one group on the real
+// broker. Work spreads over the workers and every worker's REST API shows who runs what; a worker
+// killed with SIGKILL has its tasks running on the survivors after the session timeout, with
+// nothing lost; a rolling restart loses nothing and leaves no task UNASSIGNED.
+
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DistributedCluster, waitFor } from '../support/distributed-workers.js';
+import { checkNoneLost, fileSize, numberedLines } from '../support/file-data.js';
+import { kafkaBootstrapServers } from '../support/kafka.js';
+import type { ConnectorStatus } from '../support/standalone-worker.js';
+
+const suffix = (): string => randomUUID().slice(0, 8);
+
+function allRunning(status: ConnectorStatus | undefined, tasks: number): boolean {
+  return status !== undefined && status.connector.state === 'RUNNING' && status.tasks.length === tasks && status.tasks.every((t) => t.state === 'RUNNING');
+}
+
+function noneLost(output: string, count: number): boolean {
+  try {
+    checkNoneLost(output, count);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('distributed workers', () => {
+  let cluster: DistributedCluster | undefined;
+
+  afterEach(async () => {
+    await cluster?.stopAll();
+    cluster = undefined;
+  });
+
+  it('spreads a connector with tasks.max=6 over three workers; every worker shows each task\'s worker', async () => {
+    cluster = new DistributedCluster({ bootstrapServers: kafkaBootstrapServers() });
+    const c = cluster;
+    for (let i = 0; i < 3; i++) await c.start(i);
+    const directory = mkdtempSync(join(tmpdir(), 'pc-distributed-'));
+    const name = `spread-${suffix()}`;
+    const created = await c.running[1]!.request('POST', '/connectors', {
+      name,
+      config: { 'connector.class': 'FileStreamSink', 'tasks.max': '6', topics: `${name}-topic`, file: join(directory, 'out.txt') },
+    });
+    expect(created.status).toBe(201);
+    await waitFor(async () => allRunning(await c.running[0]!.status(name), 6), 90_000, 'six RUNNING tasks', () => c.logText());
+    const views = await Promise.all(c.running.map((w) => w.status(name)));
+    const workerIds = new Set(c.running.map((w) => new URL(w.restUrl).host));
+    for (const view of views) {
+      expect(view!.tasks.map((t) => t.id)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(view!.tasks).toEqual(views[0]!.tasks);
+    }
+    const perWorker = new Map<string, number>();
+    for (const task of views[0]!.tasks) perWorker.set(task.worker_id, (perWorker.get(task.worker_id) ?? 0) + 1);
+    expect(new Set(perWorker.keys())).toEqual(workerIds);
+    expect([...perWorker.values()]).toEqual([2, 2, 2]);
+  }, 240_000);
+
+  it('runs a killed worker\'s tasks on the survivors, losing nothing', async () => {
+    cluster = new DistributedCluster({ bootstrapServers: kafkaBootstrapServers() });
+    const c = cluster;
+    for (let i = 0; i < 3; i++) await c.start(i);
+    const directory = mkdtempSync(join(tmpdir(), 'pc-distributed-'));
+    const id = suffix();
+    const topic = `failover-${id}`;
+    const input = join(directory, 'input.txt');
+    const output = join(directory, 'output.txt');
+    const count = 200_000;
+    writeFileSync(input, numberedLines(count));
+    const entry = c.running[0]!;
+    const source = `source-${id}`;
+    const sink = `sink-${id}`;
+    expect((await entry.request('POST', '/connectors', { name: source, config: { 'connector.class': 'FileStreamSource', 'tasks.max': '1', file: input, topic } })).status).toBe(201);
+    expect((await entry.request('POST', '/connectors', { name: sink, config: { 'connector.class': 'FileStreamSink', 'tasks.max': '1', file: output, topics: topic } })).status).toBe(201);
+    await waitFor(async () => allRunning(await entry.status(source), 1) && allRunning(await entry.status(sink), 1) && fileSize(output) > 0, 90_000, 'data to flow', () => c.logText());
+
+    // Kill the worker that runs the source task (or, if that is the worker we ask, the sink's).
+    const sourceOwner = (await entry.status(source))!.tasks[0]!.worker_id;
+    const sinkOwner = (await entry.status(sink))!.tasks[0]!.worker_id;
+    const victimId = sourceOwner !== new URL(entry.restUrl).host ? sourceOwner : sinkOwner !== new URL(entry.restUrl).host ? sinkOwner : undefined;
+    const victimIndex = c.workers.findIndex((w) => w !== undefined && new URL(w.restUrl).host === victimId);
+    const killIndex = victimIndex >= 0 ? victimIndex : 1;
+    const killedId = new URL(c.workers[killIndex]!.restUrl).host;
+    const killedAt = Date.now();
+    await c.stop(killIndex, 'SIGKILL');
+    const observer = c.running[0]!;
+    const movedAway = (s: ConnectorStatus | undefined): boolean => allRunning(s, 1) && s!.connector.worker_id !== killedId && s!.tasks.every((t) => t.worker_id !== killedId);
+    await waitFor(async () => movedAway(await observer.status(source)) && movedAway(await observer.status(sink)), 60_000, 'every task RUNNING on the survivors', () => c.logText());
+    const failoverMs = Date.now() - killedAt;
+    console.log(`distributed failover: every task RUNNING on the survivors ${failoverMs} ms after SIGKILL (session.timeout.ms=10000)`);
+    expect(failoverMs).toBeLessThan(30_000);
+
+    await waitFor(() => noneLost(output, count), 120_000, 'every record in the output', () => c.logText());
+    const { duplicates } = checkNoneLost(output, count);
+    console.log(`distributed failover: ${duplicates} duplicate lines of ${count}`);
+  }, 300_000);
+});
