@@ -139,4 +139,42 @@ describe('distributed workers', () => {
       }
     }
   }, 480_000);
+
+  it('moves some tasks to a fourth worker and restarts none of the tasks that stay', async () => {
+    cluster = new DistributedCluster({ bootstrapServers: kafkaBootstrapServers() });
+    const c = cluster;
+    for (let i = 0; i < 3; i++) await c.start(i);
+    const directory = mkdtempSync(join(tmpdir(), 'pc-distributed-'));
+    const name = `join-${suffix()}`;
+    const created = await c.running[0]!.request('POST', '/connectors', {
+      name,
+      config: { 'connector.class': 'FileStreamSink', 'tasks.max': '8', topics: `${name}-topic`, file: join(directory, 'out.txt') },
+    });
+    expect(created.status).toBe(201);
+    await waitFor(async () => allRunning(await c.running[0]!.status(name), 8), 90_000, 'eight RUNNING tasks', () => c.logText());
+    const before = (await c.running[0]!.status(name))!;
+
+    const fourth = await c.start(3);
+    const fourthId = new URL(fourth.restUrl).host;
+    await waitFor(
+      async () => {
+        const status = await fourth.status(name);
+        return allRunning(status, 8) && status!.tasks.filter((t) => t.worker_id === fourthId).length === 2;
+      },
+      90_000,
+      'two tasks RUNNING on the fourth worker',
+      () => c.logText(),
+    );
+    const after = (await fourth.status(name))!;
+    const perWorker = new Map<string, number>();
+    for (const task of after.tasks) perWorker.set(task.worker_id, (perWorker.get(task.worker_id) ?? 0) + 1);
+    expect([...perWorker.values()]).toEqual([2, 2, 2, 2]);
+    // Start counts: one plugin process per task (plugin.isolation=task), counted over every worker's log.
+    const starts = (label: string): number => c.workers.flatMap((w) => w?.logs ?? []).filter((l) => l.msg === 'Plugin process started' && l.label === label).length;
+    const moved = after.tasks.filter((t) => t.worker_id !== before.tasks[t.id]!.worker_id);
+    expect(moved).toHaveLength(2);
+    for (const task of after.tasks) expect(starts(`${name}-${task.id}`)).toBe(moved.includes(task) ? 2 : 1);
+    expect(starts(name)).toBe(1);
+  }, 240_000);
 });
+
