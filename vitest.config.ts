@@ -3,7 +3,8 @@
 //   integration  test/integration/**: real Kafka broker and PostgreSQL.
 //   e2e          test/e2e/**: the worker and plugins end to end against the real broker.
 //   isolation    test/isolation/**: misbehaving fixture plugins beside a healthy pipeline (docs/isolation.md).
-// integration, e2e and isolation list test/support/global-setup.ts, which starts ONE broker for the whole run
+//   conformance  test/conformance/**: one connector written with each SDK, held to one behaviour (its README.md).
+// integration, e2e, isolation and conformance list test/support/global-setup.ts, which starts ONE broker for the whole run
 // (shared by all of them; see that file) unless KAFKA_BOOTSTRAP_SERVERS is set; a
 // `--project unit` run never starts it. Those run one file at a time (2-core machines, one
 // broker) with generous timeouts; vitest runs such non-parallel projects after the parallel ones.
@@ -36,6 +37,7 @@ export default defineConfig({
       slowTier('integration', 'test/integration/**/*.test.ts'),
       slowTier('e2e', 'test/e2e/**/*.test.ts'),
       slowTier('isolation', 'test/isolation/**/*.test.ts'),
+      slowTier('conformance', 'test/conformance/**/*.test.ts'),
     ],
   },
 });
