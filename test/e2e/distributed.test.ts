@@ -176,5 +176,42 @@ describe('distributed workers', () => {
     for (const task of after.tasks) expect(starts(`${name}-${task.id}`)).toBe(moved.includes(task) ? 2 : 1);
     expect(starts(name)).toBe(1);
   }, 240_000);
+
+  it('rebuilds every connector, its target state and its offsets in a fresh worker from the internal topics', async () => {
+    cluster = new DistributedCluster({ bootstrapServers: kafkaBootstrapServers() });
+    const c = cluster;
+    for (let i = 0; i < 2; i++) await c.start(i);
+    const directory = mkdtempSync(join(tmpdir(), 'pc-distributed-'));
+    const id = suffix();
+    const topic = `fresh-${id}`;
+    const input = join(directory, 'input.txt');
+    const output = join(directory, 'output.txt');
+    const count = 5_000;
+    writeFileSync(input, numberedLines(count));
+    const source = `source-${id}`;
+    const sink = `sink-${id}`;
+    const paused = `paused-${id}`;
+    const entry = c.running[1]!;
+    expect((await entry.request('POST', '/connectors', { name: source, config: { 'connector.class': 'FileStreamSource', 'tasks.max': '1', file: input, topic } })).status).toBe(201);
+    expect((await entry.request('POST', '/connectors', { name: sink, config: { 'connector.class': 'FileStreamSink', 'tasks.max': '2', file: output, topics: topic } })).status).toBe(201);
+    expect((await entry.request('POST', '/connectors', { name: paused, initial_state: 'PAUSED', config: { 'connector.class': 'FileStreamSink', 'tasks.max': '1', file: join(directory, 'paused.txt'), topics: topic } })).status).toBe(201);
+    await waitFor(() => noneLost(output, count), 90_000, 'every record in the output', () => c.logText());
+    const offsetsOf = async (worker: typeof entry): Promise<unknown> => (await worker.request('GET', `/connectors/${source}/offsets`)).body;
+    await waitFor(async () => ((await offsetsOf(entry)) as { offsets?: unknown[] } | undefined)?.offsets?.length === 1, 30_000, 'source offsets');
+    await new Promise((r) => setTimeout(r, 2_000)); // one more offset flush
+    const offsets = await offsetsOf(entry);
+    const configs = Object.fromEntries(await Promise.all([source, sink, paused].map(async (n) => [n, (await entry.request('GET', `/connectors/${n}/config`)).body] as const)));
+    await c.stopAll();
+
+    const fresh = await c.start(2);
+    expect(((await fresh.request<string[]>('GET', '/connectors')).body ?? []).sort()).toEqual([paused, sink, source].sort());
+    for (const [n, config] of Object.entries(configs)) expect((await fresh.request('GET', `/connectors/${n}/config`)).body).toEqual(config);
+    expect(await offsetsOf(fresh)).toEqual(offsets);
+    await waitFor(async () => allRunning(await fresh.status(source), 1) && allRunning(await fresh.status(sink), 2), 90_000, 'the pipeline running on the fresh worker', () => c.logText());
+    await waitFor(async () => (await fresh.status(paused))?.connector.state === 'PAUSED', 60_000, 'the paused connector PAUSED', () => c.logText());
+    // Resumed from the stored offsets: nothing is read from the input again.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(checkNoneLost(output, count).duplicates).toBe(0);
+  }, 300_000);
 });
 
