@@ -2,7 +2,7 @@
 // CDC benchmark (issue 7): end-to-end throughput of the Debezium-style PostgreSQL source
 // (plugins/connectors/debezium-postgres) through a standalone worker into Kafka.
 //   snapshot:  BENCH_CDC_ROWS rows pre-loaded; rows/s from POST /connectors until every op=r
-//              record is in the topic.
+//              record is in the topic (also: seconds until the first record, i.e. task start).
 //   streaming: then BENCH_CDC_CHANGES changes (inserts, updates, deletes: half, a quarter, a
 //              quarter) committed in transactions of BENCH_CDC_TX changes; changes/s from the
 //              first commit until every change record (and each delete's tombstone) is in the topic.
@@ -50,7 +50,7 @@ async function main() {
     const server = await startPostgres(work);
     cleanups.push(server.stop);
     const result = await bench(bootstrap, server, work);
-    console.log(`snapshot: ${fmt(result.snapshot.rowsPerSecond)} rows/s (${ROWS} rows in ${result.snapshot.seconds.toFixed(2)} s, from POST /connectors to the last record in Kafka)`);
+    console.log(`snapshot: ${fmt(result.snapshot.rowsPerSecond)} rows/s (${ROWS} rows in ${result.snapshot.seconds.toFixed(2)} s, from POST /connectors to the last record in Kafka; the first record after ${result.snapshot.firstRecordSeconds.toFixed(2)} s)`);
     console.log(
       `streaming: ${fmt(result.streaming.changesPerSecond)} changes/s end to end (${CHANGES} changes, ${result.streaming.records} records, in ${result.streaming.seconds.toFixed(2)} s from the first commit; ` +
         `committing alone took ${result.streaming.commitSeconds.toFixed(2)} s)`,
@@ -166,7 +166,12 @@ async function bench(bootstrap, server, work) {
     const snapshotStart = process.hrtime.bigint();
     const posted = await fetch(`${rest}/connectors`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench-cdc', config }) });
     if (posted.status !== 201) throw new Error(`POST /connectors: ${posted.status} ${await posted.text()}`);
-    await waitUntil('the snapshot', async () => (await count()) >= ROWS);
+    let firstRecordSeconds;
+    await waitUntil('the snapshot', async () => {
+      const n = await count();
+      if (n > 0 && firstRecordSeconds === undefined) firstRecordSeconds = seconds(snapshotStart);
+      return n >= ROWS;
+    });
     const snapshotSeconds = seconds(snapshotStart);
     const afterSnapshot = await count();
     if (afterSnapshot !== ROWS) throw new Error(`the topic holds ${afterSnapshot} records after a snapshot of ${ROWS} rows`);
@@ -203,7 +208,12 @@ async function bench(bootstrap, server, work) {
       rows: ROWS,
       changes: CHANGES,
       changesPerTransaction: TX,
-      snapshot: { seconds: Number(snapshotSeconds.toFixed(3)), rowsPerSecond: Math.round(ROWS / snapshotSeconds) },
+      snapshot: {
+        seconds: Number(snapshotSeconds.toFixed(3)),
+        rowsPerSecond: Math.round(ROWS / snapshotSeconds),
+        // Connector and task start, slot creation, first fetch: the part of `seconds` before any record.
+        firstRecordSeconds: Number(firstRecordSeconds.toFixed(3)),
+      },
       streaming: {
         inserts,
         updates,
