@@ -2,9 +2,13 @@
 // `npm run bench`: throughput of the FileStream source through a plugin process into Kafka,
 // against the raw Kafka client (kafkajs) producing the same lines to the same broker in the same
 // run, printed as a ratio, with the RSS of the worker and of the plugin processes. Starts a broker
-// (scripts/kafka) unless KAFKA_BOOTSTRAP_SERVERS is set. Results also go to bench/results/.
+// (scripts/kafka) unless KAFKA_BOOTSTRAP_SERVERS is set. Then records/s across the plugin process
+// boundary for each SDK (bench/sdk-boundary.js: TypeScript, Python, Go; PASS/BELOW against the
+// floors, printed but not part of the exit code). Results also go to bench/results/. The exit code
+// is 1 only when the file pipeline falls below its floor ratio.
 //
-// Knobs (environment): BENCH_RECORDS (default 500000), BENCH_LINE_BYTES (default 100).
+// Knobs (environment): BENCH_RECORDS (default 500000), BENCH_LINE_BYTES (default 100), and
+// bench/sdk-boundary.js's BENCH_SDK_* (BENCH_SDK_SECONDS=0 skips the SDK boundary runs).
 
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import kafkajs from 'kafkajs';
+import { runSdkBoundaryBench, saveResult } from './sdk-boundary.js';
 
 const { Kafka, logLevel } = kafkajs;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,6 +76,12 @@ async function main() {
   } finally {
     if (brokerDir) execFileSync('bash', [join(ROOT, 'scripts/kafka/stop.sh'), brokerDir], { stdio: 'inherit' });
     rmSync(work, { recursive: true, force: true });
+  }
+  if (Number(process.env.BENCH_SDK_SECONDS ?? 8) > 0) {
+    // After the broker is gone: the SDK runs need no Kafka, and a 2-core machine has more to give them.
+    console.log('');
+    const sdk = await runSdkBoundaryBench();
+    console.log(`SDK boundary results: ${saveResult(sdk)}`);
   }
 }
 
