@@ -50,7 +50,7 @@ describe.each(fixturesWithAny(FAULTS))('plugin processes that crash ($language f
       const outcome = await runFault(run, { pipeline, failing: pipeline.source });
       report(run, 'abort', outcome);
       expect(outcome.trace).toContain(`Plugin process ${plugin} (pid ${pid}, for abort-source-0) ${fixture.traces.abort ?? 'was killed by signal SIGABRT'}`);
-      expect(outcome.trace).toContain('fixture: calling abort()');
+      expect(outcome.trace).toContain(fixture.stderr.abort ?? 'fixture: calling abort()');
       expect(outcome.linesAtFailure).toBeLessThan(pipeline.records);
       expectHealthyDuring(outcome);
     });
@@ -69,7 +69,7 @@ describe.each(fixturesWithAny(FAULTS))('plugin processes that crash ($language f
       );
       const used = Number(/memory use \((\d+) MiB\)/.exec(outcome.trace)![1]);
       expect(used).toBeGreaterThan(MEMORY_LIMIT_MB);
-      expect(outcome.trace).toContain('fixture: leaking memory outside the JavaScript heap');
+      expect(outcome.trace).toContain('fixture: leaking memory');
       expectHealthyDuring(outcome);
     });
   }

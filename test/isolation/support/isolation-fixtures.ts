@@ -4,6 +4,7 @@
 // such a folder (test/fixtures/plugins/isolation-js/README.md is the contract); the suite then runs
 // every fault it lists against it, in a worker of its own.
 
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_PLUGINS_DIR } from '../../support/standalone-worker.js';
@@ -34,6 +35,10 @@ export interface IsolationFixture {
   readonly faults: ReadonlySet<Fault>;
   /** Text the trace of `fault` must contain where this language's differs from the suite's default. */
   readonly traces: Readonly<Partial<Record<Fault, string>>>;
+  /** The last words on stderr the trace of `fault` must quote, where they differ from the fixture contract's. */
+  readonly stderr: Readonly<Partial<Record<Fault, string>>>;
+  /** Builds the fixture (a compiled language); a no-op for the others. */
+  build(): void;
 }
 
 interface IsolationJson {
@@ -42,9 +47,17 @@ interface IsolationJson {
   sink: string;
   faults: Fault[];
   traces?: Partial<Record<Fault, string>>;
+  stderr?: Partial<Record<Fault, string>>;
+  /** A script in the fixture's folder that builds it, run before a worker starts with it. */
+  build?: string;
 }
 
+/**
+ * The fixtures, in folder order; POLYCONNECT_ISOLATION_LANGUAGES (e.g. "javascript,go") keeps only
+ * those languages, for a quicker inner loop (npm test runs them all).
+ */
 export function isolationFixtures(): IsolationFixture[] {
+  const only = process.env['POLYCONNECT_ISOLATION_LANGUAGES']?.split(',').map((language) => language.trim()).filter((language) => language !== '');
   return readdirSync(FIXTURE_PLUGINS_DIR)
     .filter((name) => name.startsWith('isolation-') && existsSync(join(FIXTURE_PLUGINS_DIR, name, 'isolation.json')))
     .sort()
@@ -60,8 +73,13 @@ export function isolationFixtures(): IsolationFixture[] {
         sinkClass: spec.sink,
         faults: new Set(spec.faults),
         traces: spec.traces ?? {},
+        stderr: spec.stderr ?? {},
+        build: () => {
+          if (spec.build !== undefined) execFileSync(join(directory, spec.build), { cwd: directory, stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000 });
+        },
       };
-    });
+    })
+    .filter((fixture) => only === undefined || only.length === 0 || only.includes(fixture.language));
 }
 
 /** The fixtures that can commit at least one of `faults`. */

@@ -70,6 +70,7 @@ export class IsolationRun {
 
   /** Starts a worker with the fixture and the FileStream plugin, and the healthy pipeline moving. */
   static async start(fixture: IsolationFixture, properties: Record<string, string>): Promise<IsolationRun> {
+    fixture.build();
     const directory = mkdtempSync(join(tmpdir(), 'pc-isolation-'));
     const healthy = new HealthyPipeline(directory);
     // Plugin processes inherit the worker's environment, and the worker this one's.
