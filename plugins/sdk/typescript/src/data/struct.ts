@@ -30,6 +30,25 @@ export class Struct {
     this.#values = new Array<unknown>(schema.fields.length).fill(null);
   }
 
+  /**
+   * A struct from one value per field, in field order, that the caller has already checked against
+   * the field schemas (the wire decoder does, as it parses each value by its schema). Only the
+   * check the decoder cannot make is made here: a required field without a default is not null.
+   */
+  static fromCheckedValues(schema: Schema, values: unknown[]): Struct {
+    const struct = new Struct(schema);
+    const fields = schema.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const value = values[i] ?? null;
+      const field = fields[i]!;
+      if (value === null && !field.schema.optional && !field.schema.hasDefault()) {
+        validateValue(field.schema, value, field.name); // throws Kafka's message
+      }
+      struct.#values[i] = value;
+    }
+    return struct;
+  }
+
   /** The field's value, or its schema default when the value is null. */
   get(field: string | Field): unknown {
     const resolved = this.#lookup(field);

@@ -14,7 +14,7 @@ import { DataException } from '../data/errors.js';
 import { DateSchema, DecimalSchema, TimeSchema } from '../data/logical-types.js';
 import { DATE_LOGICAL_NAME, DECIMAL_LOGICAL_NAME, TIME_LOGICAL_NAME, TIMESTAMP_LOGICAL_NAME } from '../data/logical-names.js';
 import type { Schema } from '../data/schema.js';
-import { Struct, isPlainObject, mapEntries } from '../data/struct.js';
+import { Struct, isPlainObject, mapEntries, validateValue } from '../data/struct.js';
 
 /** Encodes a value as JSON text; null becomes the empty string. */
 export function encodeValue(schema: Schema | null | undefined, value: unknown): string {
@@ -103,7 +103,7 @@ export function toJson(schema: Schema, value: unknown): unknown {
 }
 
 /** The Connect value of JSON read against a schema. */
-export function fromJson(schema: Schema, json: unknown): unknown {
+export function fromJson(schema: Schema, json: unknown, fieldName?: string): unknown {
   if (json === null || json === undefined) return null;
   switch (schema.name) {
     case DECIMAL_LOGICAL_NAME: {
@@ -122,8 +122,12 @@ export function fromJson(schema: Schema, json: unknown): unknown {
   switch (schema.type) {
     case 'INT8':
     case 'INT16':
-    case 'INT32':
-      return integer(schema, json);
+    case 'INT32': {
+      const value = integer(schema, json);
+      const limit = INTEGER_LIMITS[schema.type] ?? 2 ** 31;
+      if (value < -limit || value > limit - 1) validateValue(schema, value, fieldName); // throws the data model's message
+      return value;
+    }
     case 'INT64': {
       if (typeof json === 'number' && Number.isInteger(json)) return json;
       if (typeof json === 'string' && /^-?\d+$/.test(json)) {
@@ -164,9 +168,11 @@ export function fromJson(schema: Schema, json: unknown): unknown {
     }
     case 'STRUCT': {
       if (!isPlainObject(json)) throw mismatch(schema, json);
-      const struct = new Struct(schema);
-      for (const field of schema.fields) struct.put(field, fromJson(field.schema, json[field.name]));
-      return struct;
+      // Each value is checked as it is parsed by its field's schema; no second check per field.
+      const fields = schema.fields;
+      const values = new Array<unknown>(fields.length);
+      for (let i = 0; i < fields.length; i++) values[i] = fromJson(fields[i]!.schema, json[fields[i]!.name], fields[i]!.name);
+      return Struct.fromCheckedValues(schema, values);
     }
   }
 }
@@ -211,6 +217,8 @@ export function schemalessFromJson(json: unknown): unknown {
   for (const [key, element] of Object.entries(json)) map.set(key, schemalessFromJson(element));
   return map;
 }
+
+const INTEGER_LIMITS: Record<string, number> = { INT8: 2 ** 7, INT16: 2 ** 15, INT32: 2 ** 31 };
 
 function integer(schema: Schema, json: unknown): number {
   if (typeof json !== 'number' || !Number.isInteger(json)) throw mismatch(schema, json);
