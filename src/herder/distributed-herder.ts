@@ -234,12 +234,19 @@ export class DistributedHerder implements Herder {
         break;
       }
       case 'connector-config-remove':
-        await this.#stopAll(change.connector);
-        if (this.#leader) this.#deps.statusStore.removeConnector(change.connector);
+        // Whoever ran part of it tombstones the statuses after its own last writes (and the leader in any case).
+        if ((await this.#stopAll(change.connector)) || this.#leader) this.#deps.statusStore.removeConnector(change.connector);
         break;
-      case 'task-config-update':
-        for (const name of new Set(change.tasks.map((t) => t.connector))) await this.#restartChangedTasks(name, snapshot);
+      case 'task-config-update': {
+        // A commit of zero tasks names no task: look at the connectors with tasks here or shown in the status topic too.
+        const names = new Set(change.tasks.map((t) => t.connector));
+        for (const key of this.#tasks.keys()) names.add(parseTaskKey(key).connector);
+        for (const name of snapshot.connectors.keys()) {
+          if ((snapshot.taskConfigs.get(name) ?? []).length === 0 && !snapshot.inconsistent.has(name) && this.#deps.statusStore.tasks(name).length > 0) names.add(name);
+        }
+        for (const name of names) await this.#restartChangedTasks(name, snapshot);
         break;
+      }
       case 'target-state-change': {
         const name = change.connector;
         const state = snapshot.targetStates.get(name);
@@ -275,11 +282,14 @@ export class DistributedHerder implements Herder {
       this.#tasks.delete(key);
       if (taskConfig !== undefined && connectorConfig !== undefined && snapshot.targetStates.get(name) !== 'STOPPED') this.#startTask(key, snapshot);
     }
-    if (this.#connectors.has(name) || this.#leader) this.#deps.statusStore.retainTasks(name, configs.length);
+    // Every worker, after its own stops, so no UNASSIGNED of a removed task outlives the tombstones.
+    this.#deps.statusStore.retainTasks(name, configs.length);
   }
 
-  async #stopAll(name: string): Promise<void> {
+  /** Stops the connector and its tasks if they run here; true if anything did. */
+  async #stopAll(name: string): Promise<boolean> {
     const { worker } = this.#deps;
+    const owned = this.#connectors.has(name) || [...this.#tasks.keys()].some((key) => parseTaskKey(key).connector === name);
     await Promise.all(
       [...this.#tasks.keys()].filter((key) => parseTaskKey(key).connector === name).map(async (key) => {
         await worker.stopTask(parseTaskKey(key));
@@ -287,6 +297,7 @@ export class DistributedHerder implements Herder {
       }),
     );
     if (this.#connectors.delete(name)) await worker.stopConnector(name);
+    return owned;
   }
 
   /** Carries out a restart request for what runs here (Kafka's restart-connector-<name> record). */

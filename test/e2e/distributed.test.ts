@@ -213,5 +213,47 @@ describe('distributed workers', () => {
     await new Promise((r) => setTimeout(r, 3_000));
     expect(checkNoneLost(output, count).duplicates).toBe(0);
   }, 300_000);
+
+  it('applies pause, resume, stop, config updates, restarts and delete sent to any worker on every worker', async () => {
+    cluster = new DistributedCluster({ bootstrapServers: kafkaBootstrapServers() });
+    const c = cluster;
+    for (let i = 0; i < 3; i++) await c.start(i);
+    const [a, b, d] = c.running as [typeof c.running[0], typeof c.running[0], typeof c.running[0]];
+    const directory = mkdtempSync(join(tmpdir(), 'pc-distributed-'));
+    const name = `ops-${suffix()}`;
+    const config = { 'connector.class': 'FileStreamSink', 'tasks.max': '3', topics: `${name}-topic`, file: join(directory, 'out.txt') };
+    expect((await a!.request('POST', '/connectors', { name, config })).status).toBe(201);
+    expect((await b!.request('POST', '/connectors', { name, config })).status).toBe(409);
+    const everywhere = async (check: (s: ConnectorStatus | undefined) => boolean): Promise<boolean> => (await Promise.all(c.running.map((w) => w.status(name)))).every(check);
+    const states = (connector: string, task: string, tasks: number) => (s: ConnectorStatus | undefined): boolean =>
+      s !== undefined && s.connector.state === connector && s.tasks.length === tasks && s.tasks.every((t) => t.state === task);
+    await waitFor(() => everywhere(states('RUNNING', 'RUNNING', 3)), 90_000, 'three RUNNING tasks', () => c.logText());
+
+    expect((await b!.request('PUT', `/connectors/${name}/pause`)).status).toBe(202);
+    await waitFor(() => everywhere(states('PAUSED', 'PAUSED', 3)), 60_000, 'PAUSED everywhere', () => c.logText());
+    expect((await d!.request('PUT', `/connectors/${name}/resume`)).status).toBe(202);
+    await waitFor(() => everywhere(states('RUNNING', 'RUNNING', 3)), 60_000, 'RUNNING again', () => c.logText());
+
+    // A config update from another worker: the task count follows tasks.max.
+    expect((await d!.request('PUT', `/connectors/${name}/config`, { ...config, 'tasks.max': '5' })).status).toBe(200);
+    await waitFor(() => everywhere(states('RUNNING', 'RUNNING', 5)), 60_000, 'five RUNNING tasks', () => c.logText());
+    expect(((await a!.request<unknown[]>('GET', `/connectors/${name}/tasks`)).body ?? []).length).toBe(5);
+
+    // A task restart sent to a worker that does not run it is carried out by its owner.
+    const before = (await a!.status(name))!;
+    const task = before.tasks.find((t) => t.worker_id !== new URL(b!.restUrl).host)!;
+    expect((await b!.request('POST', `/connectors/${name}/tasks/${task.id}/restart`)).status).toBe(204);
+    expect((await b!.request('POST', `/connectors/${name}/restart?includeTasks=true`)).status).toBe(202);
+    await waitFor(() => everywhere(states('RUNNING', 'RUNNING', 5)), 60_000, 'RUNNING after the restarts', () => c.logText());
+
+    expect((await a!.request('PUT', `/connectors/${name}/stop`)).status).toBe(204);
+    await waitFor(() => everywhere(states('STOPPED', 'RUNNING', 0)), 60_000, 'STOPPED with no tasks', () => c.logText());
+    expect((await b!.request('PUT', `/connectors/${name}/resume`)).status).toBe(202);
+    await waitFor(() => everywhere(states('RUNNING', 'RUNNING', 5)), 60_000, 'RUNNING after the stop', () => c.logText());
+
+    expect((await d!.request('DELETE', `/connectors/${name}`)).status).toBe(204);
+    await waitFor(async () => (await Promise.all(c.running.map((w) => w.request('GET', `/connectors/${name}/status`)))).every((r) => r.status === 404), 60_000, '404 everywhere');
+    expect((await a!.request<string[]>('GET', '/connectors')).body).not.toContain(name);
+  }, 300_000);
 });
 
