@@ -174,7 +174,12 @@ export class WorkerSinkTask extends WorkerTask {
       await this.#errors!.operator.reportFailure({
         stage: 'TASK_PUT',
         executingClass: SINK_TASK_CLASS,
-        error: { className, message: report.message === '' ? null : report.message, stackTrace: report.stackTrace || `${className}: ${report.message}` },
+        error: {
+          className,
+          message: report.message === '' ? null : report.message,
+          // The plugin's own stack, led by the Java class name Kafka would print (DataException → org.apache…DataException).
+          stackTrace: report.stackTrace.startsWith(`${report.errorClass}:`) ? `${className}${report.stackTrace.slice(report.errorClass.length)}` : report.stackTrace || `${className}: ${report.message}`,
+        },
         ...(raw !== undefined ? { consumed: raw } : {}),
       });
     }
