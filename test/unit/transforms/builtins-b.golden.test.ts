@@ -84,10 +84,6 @@ const DIVERGENCES: Record<string, { why: string; expect: GoldenResult | ((kafka:
     why: 'Kafka prints its InsertionSpec object (class name and identity hash); we print the field name',
     expect: { configError: { exception: 'ConfigException', message: 'Invalid value null for configuration static.value: No value specified for static field: s' } },
   },
-  'insert-header/list': {
-    why: "the SimpleHeaderConverter grammar we share does not parse lists and maps yet (src/converters/simple-header-converter.ts), so '[1,2]' stays a STRING",
-    expect: (kafka) => withLastHeader(kafka, { key: 'h', schema: { type: 'string', optional: false }, value: { string: '[1,2]' } }),
-  },
   'replace-field/deprecated-blacklist': {
     why: "Kafka 4.0 removed the 3.x aliases and ignores 'blacklist'; we keep honouring it as 3.x did",
     expect: (kafka) => withoutField(kafka, 'a'),
@@ -112,10 +108,6 @@ const DIVERGENCES: Record<string, { why: string; expect: GoldenResult | ((kafka:
 
 function withValue(kafka: GoldenResult, value: Described): GoldenResult {
   return { record: { ...kafka.record!, value } };
-}
-
-function withLastHeader(kafka: GoldenResult, header: DescribedRecord['headers'][number]): GoldenResult {
-  return { record: { ...kafka.record!, headers: [...kafka.record!.headers.slice(0, -1), header] } };
 }
 
 function withoutField(kafka: GoldenResult, name: string): GoldenResult {
