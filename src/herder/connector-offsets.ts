@@ -55,7 +55,9 @@ export class ConnectorOffsetsManager {
     if (offsets.some((o) => o.offset === null)) {
       throw new BadRequestError('Resetting the offset of a single sink partition (an "offset": null entry) is not supported yet; reset all of them with DELETE /connectors/{name}/offsets, or give explicit offsets');
     }
-    await this.#groups.setOffsets(sinkGroup(name), offsets.map(({ topic, partition, offset }) => ({ topic, partition, offset: offset! })));
+    await this.#groups.setOffsets(sinkGroup(name), offsets.map(({ topic, partition, offset }) => ({ topic, partition, offset: offset! }))).catch((error: Error) => {
+      throw groupBusy(name, 'alter', error);
+    });
     return { message: FRAMEWORK_MANAGED('altered') };
   }
 
@@ -63,10 +65,20 @@ export class ConnectorOffsetsManager {
     if (type === 'source') {
       await this.#offsetStore.write(name, this.#offsetStore.offsets(name).map(({ partition }) => ({ partition, offset: null })));
     } else {
-      await this.#groups.deleteGroup(sinkGroup(name));
+      await this.#groups.deleteGroup(sinkGroup(name)).catch((error: Error) => {
+        throw groupBusy(name, 'reset', error);
+      });
     }
     return { message: FRAMEWORK_MANAGED('reset') };
   }
+}
+
+/** Kafka's answer when the sink's consumer group still has members (its tasks have not left it yet). */
+function groupBusy(name: string, verb: 'alter' | 'reset', cause: Error): HerderError {
+  return new HerderError(
+    500,
+    `Failed to ${verb} consumer group offsets for connector ${name} either because its tasks haven't stopped completely yet or the connector was resumed before the request completed (${cause.message})`,
+  );
 }
 
 function sinkGroup(name: string): string {

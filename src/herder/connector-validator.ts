@@ -30,7 +30,12 @@ export class ConnectorValidator {
     const plugin = resolveConnectorPlugin(config, this.#catalog);
     const framework = connectorConfigDef(plugin.type);
     const problems = connectorConfigProblems(config['name'] ?? '', config, plugin);
-    if (config['name'] === undefined) problems.unshift({ key: 'name', message: 'Missing required configuration "name" which has no default value.' });
+    if (config['name'] === undefined) {
+      // Kafka reports only the missing key (its name validator skips an absent value).
+      const emptyName = problems.findIndex((p) => p.key === 'name' && p.message.endsWith('String may not be empty'));
+      if (emptyName >= 0) problems.splice(emptyName, 1);
+      problems.unshift({ key: 'name', message: 'Missing required configuration "name" which has no default value.' });
+    }
     const configs: ConfigInfo[] = [];
     const byName = new Map<string, ConfigInfo>();
     for (const result of framework.validate(config)) {

@@ -161,6 +161,7 @@ export class StandaloneHerder implements Herder {
       this.#taskConfigs.delete(name);
       this.#targetStates.delete(name);
       this.#deps.statusStore.removeConnector(name);
+      this.#deps.worker.activeTopics.reset(name); // as Kafka deletes a deleted connector's topic records
       this.#log.info({ connector: name }, 'Connector deleted');
     });
   }

@@ -83,11 +83,12 @@ export class WorkerSinkTask extends WorkerTask {
     const topicsRegex = connectorConfig['topics.regex']?.trim();
     const topics = (connectorConfig['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
     await consumer.subscribe(topicsRegex ? { pattern: new RegExp(`^(?:${topicsRegex})$`) } : { topics });
-    this.markRunning();
     await consumer.run({
       onAssignment: (partitions) => void this.#serially(() => this.#reassign(partitions)).catch((error: unknown) => this.#failFrom(error)),
       onBatch: (batch) => this.#serially(() => this.#deliver(batch)).catch((error: unknown) => this.#failFrom(error)),
     });
+    // Only now can the consumer be paused (a connector created or left PAUSED pauses it at once).
+    this.markRunning();
     this.#flushTimer = setInterval(() => {
       void this.#serially(() => this.#commit()).catch((error: unknown) => this.#failFrom(error));
     }, this.#deps.offsetFlushIntervalMs);

@@ -94,6 +94,18 @@ describe('pause, resume and stop', () => {
     expect(readFileSync(output, 'utf8')).toBe(expected);
   });
 
+  it('creates a sink in the PAUSED state (initial_state) whose task starts paused, and resumes it', async () => {
+    const response = await fetch(`${worker.restUrl}/connectors`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'paused-sink', config: { 'connector.class': 'FileStreamSink', file: join(directory, 'paused.txt'), topics: `paused-${Date.now()}` }, initial_state: 'PAUSED' }),
+    });
+    expect(response.status).toBe(201);
+    await expectStates('paused-sink', ['PAUSED', 'PAUSED']);
+    expect((await worker.put('/connectors/paused-sink/resume')).status).toBe(202);
+    await expectStates('paused-sink', ['RUNNING', 'RUNNING']);
+  });
+
   it('answers unknown connectors with 404', async () => {
     expect(await worker.put('/connectors/nope/pause')).toEqual({ status: 404, body: { error_code: 404, message: 'Unknown connector nope' } });
   });

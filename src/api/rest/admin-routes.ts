@@ -4,7 +4,7 @@
 import type { Herder } from '../../herder/herder.js';
 import { BadRequestError, NotFoundError } from '../../herder/herder-errors.js';
 import type { LoggerLevels } from '../../logging.js';
-import { readJsonBody, sendJson } from './http-io.js';
+import { readJsonBody, sendEmpty, sendJson } from './http-io.js';
 import type { Router } from './router.js';
 
 export function addAdminRoutes(router: Router, herder: Herder, loggers: LoggerLevels | undefined, maxBodyBytes: number): void {
@@ -20,14 +20,18 @@ export function addAdminRoutes(router: Router, herder: Herder, loggers: LoggerLe
     if (level === undefined) throw new NotFoundError(`Logger ${params[0]!} not found.`);
     sendJson(response, 200, level);
   });
-  router.add('PUT', '/admin/loggers/{}', async ({ params, request, response }) => {
+  router.add('PUT', '/admin/loggers/{}', async ({ params, query, request, response }) => {
     const body = (await readJsonBody(request, maxBodyBytes)) as { level?: unknown } | null;
     const level = body?.level;
-    if (typeof level !== 'string' || level === '') throw new BadRequestError('Desired log level is not specified.');
+    if (typeof level !== 'string' || level === '') throw new BadRequestError("Desired 'level' parameter was not specified in request.");
+    let changed: string[];
     try {
-      sendJson(response, 200, loggers.set(params[0]!, level));
-    } catch (error) {
-      throw new BadRequestError((error as Error).message);
+      changed = loggers.set(params[0]!, level);
+    } catch {
+      throw new NotFoundError(`invalid log level '${level}'.`); // Kafka answers an unknown level with 404
     }
+    // scope=cluster (KIP-976) applies to every worker and answers 204; standalone has one worker.
+    if ((query.get('scope') ?? '').toLowerCase() === 'cluster') sendEmpty(response, 204);
+    else sendJson(response, 200, changed);
   });
 }
