@@ -214,7 +214,8 @@ export class DistributedHerder implements Herder {
   // ---- config changes from any worker ----
 
   #onConfigChange(change: ConfigChange): void {
-    if (!this.#started || this.#stopping) return;
+    // Heard from the moment the worker starts joining: before its first assignment it runs nothing, so only ordering matters.
+    if (this.#stopping) return;
     void this.#serially(() => this.#applyConfigChange(change)).catch((error: Error) => this.#log.error({ err: error, change: change.type }, 'Applying a config change failed'));
   }
 
