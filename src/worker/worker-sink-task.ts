@@ -215,6 +215,10 @@ export class WorkerSinkTask extends WorkerTask {
     const revoked = [...this.#assigned].filter(([key]) => !next.has(key)).map(([, p]) => p);
     const added = [...next].filter(([key]) => !this.#assigned.has(key)).map(([, p]) => p);
     if (revoked.length > 0) {
+      // Commit what was put for the revoked partitions before letting them go, as Kafka does on
+      // revocation, so their next owner does not deliver those records again. (kafkajs tells us
+      // after the rebalance; the commit still counts, but the new owner may have started already.)
+      await this.#commit().catch((error: Error) => this.log.warn({ err: error }, 'Commit on partition revocation failed; the next owner may see some records again'));
       await lease.client.closePartitions(lease.instanceId, revoked);
       for (const p of revoked) {
         this.#accepted.delete(topicPartitionKey(p.topic, p.partition));
