@@ -3,6 +3,7 @@
 // until SIGTERM or SIGINT, when it stops its tasks cleanly (final offset flush) and leaves the
 // group, so the other workers take its work over at once.
 
+import { captureShutdownSignals } from './shutdown-signals.js';
 import { startAdminApi } from '../api/grpc/admin-server.js';
 import { basicAuthFromWorkerConfig } from '../api/rest/basic-auth.js';
 import { RestServer } from '../api/rest/rest-server.js';
@@ -32,11 +33,7 @@ export async function runDistributed(args: readonly string[], loggers: LoggerLev
     process.stderr.write(`${DISTRIBUTED_USAGE}\n`);
     return 2;
   }
-  let onSignal: ((signal: string) => void) | undefined;
-  let earlySignal: string | undefined;
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.on(signal, () => (onSignal ? onSignal(signal) : (earlySignal ??= signal)));
-  }
+  const signals = captureShutdownSignals();
   const workerProperties = resolveWorkerConfig(await readPropertiesFile(workerFile));
   const config = compileWorkerConfig(workerProperties.config);
   const distributed = compileDistributedConfig(workerProperties.config);
@@ -107,8 +104,7 @@ export async function runDistributed(args: readonly string[], loggers: LoggerLev
     return stopping;
   };
   await new Promise<void>((resolve) => {
-    onSignal = (signal) => void stop(signal).then(resolve);
-    if (earlySignal !== undefined) onSignal(earlySignal);
+    signals.handleWith((signal) => void stop(signal).then(resolve));
   });
   return 0;
 }

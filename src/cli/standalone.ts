@@ -3,6 +3,7 @@
 // connector configs and runs until SIGTERM or SIGINT, when it stops tasks cleanly (final offset
 // flush and commit) first.
 
+import { captureShutdownSignals } from './shutdown-signals.js';
 import { readFileSync } from 'node:fs';
 import { startAdminApi } from '../api/grpc/admin-server.js';
 import { basicAuthFromWorkerConfig } from '../api/rest/basic-auth.js';
@@ -32,14 +33,7 @@ export async function runStandalone(args: readonly string[], loggers: LoggerLeve
     process.stderr.write(`${STANDALONE_USAGE}\n`);
     return 2;
   }
-  // Signals are handled from the start: one arriving during startup stops the worker once it has
-  // started what it was starting, in order, like one arriving later.
-  let onSignal: ((signal: string) => void) | undefined;
-  let earlySignal: string | undefined;
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    // `on`, not `once`: a second signal must not fall through to Node's default (immediate exit).
-    process.on(signal, () => (onSignal ? onSignal(signal) : (earlySignal ??= signal)));
-  }
+  const signals = captureShutdownSignals();
   // The worker config's own placeholders (KIP-421) are resolved with the providers it declares;
   // those providers then serve connector and task configs.
   const workerProperties = resolveWorkerConfig(await readPropertiesFile(workerFile));
@@ -102,8 +96,7 @@ export async function runStandalone(args: readonly string[], loggers: LoggerLeve
     return stopping;
   };
   const stopped = new Promise<void>((resolve) => {
-    onSignal = (signal) => void stop(signal).then(resolve);
-    if (earlySignal !== undefined) onSignal(earlySignal);
+    signals.handleWith((signal) => void stop(signal).then(resolve));
   });
 
   for (const { name, config: connectorConfig } of connectorConfigs) {
