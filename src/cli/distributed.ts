@@ -70,6 +70,7 @@ export async function runDistributed(args: readonly string[], loggers: LoggerLev
     configProviders: workerProperties.providers,
   });
   const listener = parseListener(config.listeners[0]!);
+  let admin: Awaited<ReturnType<typeof startAdminApi>>;
   herder = new DistributedHerder({
     worker,
     configStore,
@@ -79,6 +80,7 @@ export async function runDistributed(args: readonly string[], loggers: LoggerLev
     logger,
     polyconnectVersion: packageVersion(),
     url: `${listener.protocol}://${config.workerId}`,
+    adminUrl: () => reachableAddress(admin?.address ?? '', config.workerId),
     groupId: distributed.groupId,
     sessionTimeoutMs: distributed.sessionTimeoutMs,
     rebalanceTimeoutMs: distributed.rebalanceTimeoutMs,
@@ -87,9 +89,10 @@ export async function runDistributed(args: readonly string[], loggers: LoggerLev
   // REST answers from the start (health says "starting" until the worker joined the group).
   const rest = new RestServer(herder, logger, { loggers, authenticator: restAuthenticator, tls: restTls?.serverOptions });
   await rest.start(config.listeners);
+  // The gRPC admin API too: its address goes to the group, so followers can forward gRPC writes to the leader.
+  admin = await startAdminApi(herder, logger, config.adminGrpc, { loggers, statusChanges: statusStore });
   logger.info({ groupId: distributed.groupId, workerId: config.workerId }, 'Starting the distributed herder');
   await herder.start();
-  const admin = await startAdminApi(herder, logger, config.adminGrpc, { loggers, statusChanges: statusStore });
   logger.info({ groupId: distributed.groupId, workerId: config.workerId }, 'Distributed worker started');
 
   let stopping: Promise<void> | undefined;
@@ -107,4 +110,13 @@ export async function runDistributed(args: readonly string[], loggers: LoggerLev
     signals.handleWith((signal) => void stop(signal).then(resolve));
   });
   return 0;
+}
+
+/** The admin listener's address as other workers reach it: a wildcard host becomes the worker's advertised host. */
+function reachableAddress(bound: string, workerId: string): string {
+  if (bound === '') return '';
+  const port = bound.slice(bound.lastIndexOf(':') + 1);
+  const host = bound.slice(0, bound.lastIndexOf(':'));
+  if (host !== '0.0.0.0' && host !== '[::]' && host !== '::') return bound;
+  return `${workerId.slice(0, workerId.lastIndexOf(':'))}:${port}`;
 }

@@ -10,6 +10,8 @@ export interface WorkerMetadata {
   readonly workerId: string;
   /** The worker's REST URL (writes are forwarded to the leader's). */
   readonly url: string;
+  /** The worker's gRPC admin address (host:port; '' without one): gRPC writes are forwarded to the leader's. */
+  readonly adminUrl: string;
   /** What it runs now: connector names and task ids ("<connector>-<n>"). */
   readonly connectors: readonly string[];
   readonly tasks: readonly string[];
@@ -25,6 +27,7 @@ export interface WorkAssignment {
   readonly revokedTasks: string[];
   readonly leaderId: string;
   readonly leaderUrl: string;
+  readonly leaderAdminUrl: string;
 }
 
 export interface AssignmentInput {
@@ -51,6 +54,7 @@ export function assignWork(input: AssignmentInput): Map<string, WorkAssignment> 
       revokedTasks: t.revoked,
       leaderId: leader?.metadata.workerId ?? '',
       leaderUrl: leader?.metadata.url ?? '',
+      leaderAdminUrl: leader?.metadata.adminUrl ?? '',
     });
   }
   return result;
@@ -115,7 +119,7 @@ export function encodeWorkerMetadata(metadata: WorkerMetadata): Buffer {
 
 export function decodeWorkerMetadata(bytes: Buffer): WorkerMetadata {
   const parsed = JSON.parse(bytes.toString('utf8')) as Partial<WorkerMetadata> & { version?: number };
-  return { workerId: String(parsed.workerId ?? ''), url: String(parsed.url ?? ''), connectors: parsed.connectors ?? [], tasks: parsed.tasks ?? [] };
+  return { workerId: String(parsed.workerId ?? ''), url: String(parsed.url ?? ''), adminUrl: String(parsed.adminUrl ?? ''), connectors: parsed.connectors ?? [], tasks: parsed.tasks ?? [] };
 }
 
 export function encodeWorkAssignment(assignment: WorkAssignment): Buffer {
@@ -131,5 +135,6 @@ export function decodeWorkAssignment(bytes: Buffer): WorkAssignment {
     revokedTasks: parsed.revokedTasks ?? [],
     leaderId: parsed.leaderId ?? '',
     leaderUrl: parsed.leaderUrl ?? '',
+    leaderAdminUrl: parsed.leaderAdminUrl ?? '',
   };
 }

@@ -34,6 +34,27 @@ export class DistributedWorker {
     createInterface({ input: child.stderr! }).on('line', (line) => this.logs.push({ level: 50, msg: line }));
   }
 
+  /** The gRPC admin listener's address (host:port) once it listens, from the worker's log. */
+  get adminAddress(): string | undefined {
+    const line = this.logs.find((l) => l.msg === 'gRPC admin API listening');
+    return typeof line?.listener === 'string' ? line.listener : undefined;
+  }
+
+  /** The worker id (host:port) of the group's leader as of this worker's latest assignment. */
+  get leaderId(): string | undefined {
+    const line = this.logs.findLast((l) => l.msg === 'Received an assignment');
+    return typeof line?.leader === 'string' ? line.leader : undefined;
+  }
+
+  async requestWithHeaders(method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; text: string }> {
+    const response = await fetch(`${this.restUrl}${path}`, {
+      method,
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, text: await response.text() };
+  }
+
   get exited(): boolean {
     return this.#process.exitCode !== null;
   }

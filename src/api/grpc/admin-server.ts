@@ -6,6 +6,8 @@
 // WatchStatus streams with OK, reports NOT_SERVING and shuts the server down (forced after a
 // grace period). `startAdminApi()` does all three from the worker config for the entry points.
 //
+// Writes only the group's leader may carry out are forwarded to it (leader-forwarding.ts).
+//
 // Health: the server ("") and AdminService report SERVING while the Herder reports healthy,
 // NOT_SERVING otherwise (checked every second). Security: see admin-auth.ts; all off by default.
 
@@ -16,10 +18,12 @@ import { HealthImplementation } from 'grpc-health-check';
 import type { Logger } from 'pino';
 import { parseHostPort, type AdminGrpcConfig } from '../../config/worker-config.js';
 import type { Herder } from '../../herder/herder.js';
+import { NotLeaderError } from '../../herder/herder-errors.js';
 import type { LoggerLevels } from '../../logging.js';
 import { bearerTokenInterceptor, readTokenFile } from './admin-auth.js';
 import { adminHandlers, type AdminHandlers } from './admin-handlers.js';
 import { ADMIN_SERVICE_NAME, adminServiceDefinition, reflectedProtoDefinition } from './admin-proto.js';
+import { AdminLeaderForwarder, isForwardedStatus } from './leader-forwarding.js';
 import { adminStatusOf, serviceErrorOf } from './status-codes.js';
 import { StatusWatch, type StatusChangeSource, type WatchCall } from './watch-status.js';
 
@@ -44,10 +48,13 @@ export class AdminServer {
   readonly #log: Logger;
   readonly #watches = new Set<StatusWatch>();
   readonly #shutdownGraceMs: number;
+  readonly #forwarder: AdminLeaderForwarder;
   #healthTimer: NodeJS.Timeout | undefined;
+  #address = '';
 
-  private constructor(herder: Herder, logger: Logger, server: grpc.Server, credentials: grpc.ServerCredentials, options: AdminServerOptions) {
+  private constructor(herder: Herder, logger: Logger, server: grpc.Server, credentials: grpc.ServerCredentials, forwarder: AdminLeaderForwarder, options: AdminServerOptions) {
     this.#herder = herder;
+    this.#forwarder = forwarder;
     this.#log = logger;
     this.#server = server;
     this.#credentials = credentials;
@@ -62,7 +69,8 @@ export class AdminServer {
     const token = security?.authTokenFile ? await readTokenFile(security.authTokenFile) : undefined;
     const server = new grpc.Server({ interceptors: token === undefined ? [] : [bearerTokenInterceptor(token)] });
     const credentials = await serverCredentials(security);
-    return new AdminServer(herder, logger.child({ component: 'grpc-admin' }), server, credentials, options);
+    const forwarder = await AdminLeaderForwarder.create(security);
+    return new AdminServer(herder, logger.child({ component: 'grpc-admin' }), server, credentials, forwarder, options);
   }
 
   /** Binds host:port (port 0 picks one); resolves with the address bound, host:port. */
@@ -75,8 +83,14 @@ export class AdminServer {
     this.#syncHealth();
     this.#healthTimer = setInterval(() => this.#syncHealth(), HEALTH_CHECK_INTERVAL_MS).unref();
     const address = `${hostPart}:${bound}`;
+    this.#address = address;
     this.#log.info({ listener: address }, 'gRPC admin API listening');
     return address;
+  }
+
+  /** The address bound by start(), host:port ('' before). */
+  get address(): string {
+    return this.#address;
   }
 
   async stop(): Promise<void> {
@@ -94,6 +108,7 @@ export class AdminServer {
         resolve();
       });
     });
+    this.#forwarder.close();
   }
 
   #syncHealth(): void {
@@ -108,9 +123,15 @@ export class AdminServer {
       implementation[rpc] = (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
         Promise.resolve()
           .then(() => handler(call.request))
+          .catch((error: unknown) => {
+            if (!(error instanceof NotLeaderError)) throw error;
+            this.#log.debug({ rpc, leader: error.leaderAdminUrl }, 'Forwarding an admin call to the leader');
+            return this.#forwarder.forward(error, rpc, call.request, call.metadata);
+          })
           .then(
             (response) => callback(null, response),
             (error: unknown) => {
+              if (isForwardedStatus(error)) return callback(error);
               const status = adminStatusOf(error);
               if (status.code === grpc.status.INTERNAL) this.#log.error({ err: error, rpc }, 'Admin call failed');
               else this.#log.debug({ rpc, code: grpc.status[status.code], message: status.details }, 'Admin call refused');

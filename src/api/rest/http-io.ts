@@ -35,6 +35,14 @@ export function queryBoolean(query: URLSearchParams, name: string, fallback = fa
   return value.toLowerCase() === 'true';
 }
 
+/** The raw text of each request body read, for forwarding the request to the leader. */
+const bodiesRead = new WeakMap<IncomingMessage, string>();
+
+/** The body readJsonBody read from this request, if it read one. */
+export function bodyRead(request: IncomingMessage): string | undefined {
+  return bodiesRead.get(request);
+}
+
 /** Reads a JSON body; Kafka answers a body without a JSON content type with 415. */
 export async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
   const type = (request.headers['content-type'] ?? '').toLowerCase();
@@ -47,6 +55,7 @@ export async function readJsonBody(request: IncomingMessage, maxBytes: number): 
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
+  bodiesRead.set(request, text);
   if (text.trim() === '') throw new HttpError(400, 'Request body is empty; expected JSON');
   try {
     return JSON.parse(text);

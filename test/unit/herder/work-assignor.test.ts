@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignWork, decodeWorkAssignment, decodeWorkerMetadata, encodeWorkAssignment, encodeWorkerMetadata, type WorkAssignment } from '../../../src/herder/work-assignor.js';
 
-const worker = (id: string, tasks: string[] = [], connectors: string[] = []) => ({ memberId: `m-${id}`, metadata: { workerId: `${id}:8083`, url: `http://${id}:8083`, connectors, tasks } });
+const worker = (id: string, tasks: string[] = [], connectors: string[] = []) => ({ memberId: `m-${id}`, metadata: { workerId: `${id}:8083`, url: `http://${id}:8083`, adminUrl: `${id}:8084`, connectors, tasks } });
 const tasks = (n: number, connector = 'c') => Array.from({ length: n }, (_, i) => `${connector}-${i}`);
 
 function run(members: ReturnType<typeof worker>[], taskIds: string[], connectors: string[] = []): Map<string, WorkAssignment> {
@@ -23,7 +23,7 @@ describe('assignWork', () => {
     expect([...result.values()].map((r) => r.tasks.length)).toEqual([2, 2, 2]);
     expect([...result.values()].map((r) => r.connectors.length)).toEqual([1, 1, 1]);
     expect(new Set([...result.values()].flatMap((r) => r.tasks))).toEqual(new Set(tasks(6)));
-    expect(result.get('m-b')).toMatchObject({ leaderId: 'a:8083', leaderUrl: 'http://a:8083', revokedTasks: [] });
+    expect(result.get('m-b')).toMatchObject({ leaderId: 'a:8083', leaderUrl: 'http://a:8083', leaderAdminUrl: 'a:8084', revokedTasks: [] });
   });
 
   it('keeps work where it runs (sticky) when nothing changes', () => {
@@ -61,9 +61,9 @@ describe('assignWork', () => {
   });
 
   it('round-trips metadata and assignments through their byte form', () => {
-    const metadata = { workerId: 'w:1', url: 'http://w:1', connectors: ['x'], tasks: ['x-0'] };
+    const metadata = { workerId: 'w:1', url: 'http://w:1', adminUrl: 'w:2', connectors: ['x'], tasks: ['x-0'] };
     expect(decodeWorkerMetadata(encodeWorkerMetadata(metadata))).toEqual(metadata);
-    const assignment = { connectors: ['x'], tasks: ['x-0'], revokedConnectors: [], revokedTasks: ['y-1'], leaderId: 'w:1', leaderUrl: 'http://w:1' };
+    const assignment = { connectors: ['x'], tasks: ['x-0'], revokedConnectors: [], revokedTasks: ['y-1'], leaderId: 'w:1', leaderUrl: 'http://w:1', leaderAdminUrl: 'w:2' };
     expect(decodeWorkAssignment(encodeWorkAssignment(assignment))).toEqual(assignment);
   });
 });
