@@ -9,6 +9,7 @@
 
 import type { Logger } from 'pino';
 import type { KafkaConnection } from './kafka-client.js';
+import { clusterOf, type KafkajsCluster as Cluster, type KafkajsCoordinator as Coordinator } from './kafkajs-internals.js';
 
 export interface GroupMember {
   readonly memberId: string;
@@ -39,19 +40,6 @@ export interface WorkerGroupOptions {
   /** Called with each new assignment, one at a time in order only if the caller serializes; heartbeats go on meanwhile. */
   onAssignment(assignment: GroupAssignment): void | Promise<void>;
   readonly logger: Logger;
-}
-
-interface Coordinator {
-  joinGroup(request: object): Promise<{ generationId: number; leaderId: string; memberId: string; groupProtocol: string; members: Array<{ memberId: string; memberMetadata: Buffer }> }>;
-  syncGroup(request: object): Promise<{ memberAssignment: Buffer }>;
-  heartbeat(request: object): Promise<unknown>;
-  leaveGroup(request: object): Promise<unknown>;
-}
-
-interface Cluster {
-  connect(): Promise<void>;
-  disconnect(): Promise<void>;
-  findGroupCoordinator(request: { groupId: string }): Promise<Coordinator>;
 }
 
 /** Errors after which the member must join again (keeping its id unless the coordinator forgot it). */
@@ -178,12 +166,4 @@ export class WorkerGroupMembership {
       this.#wake = done;
     });
   }
-}
-
-/** kafkajs keeps its cluster factory behind a private symbol; the group protocol needs the cluster. */
-function clusterOf(connection: KafkaConnection): Cluster {
-  const symbol = Object.getOwnPropertySymbols(connection).find((s) => s.description === 'private:Kafka:createCluster');
-  const create = symbol === undefined ? undefined : (connection as unknown as Record<symbol, unknown>)[symbol];
-  if (typeof create !== 'function') throw new Error('This kafkajs version does not expose its cluster; worker group membership needs kafkajs 2.2');
-  return (create as (options: object) => Cluster)({ allowAutoTopicCreation: false });
 }
