@@ -5,13 +5,36 @@
 import { AdminCallError, AdminClient } from './admin-client.js';
 import { COMMANDS, GLOBAL_USAGE, UsageError, commandUsage, parseCliArgs } from './cli-args.js';
 import type { Command } from './commands/command-context.js';
-import { create, describe, list, patch, pause, remove, restart, resume, stop, update } from './commands/connector-commands.js';
+import { create, describe, list, patch, pause, remove, restart, resume, stop, tasks, update } from './commands/connector-commands.js';
+import { loggers } from './commands/loggers-command.js';
 import { offsets } from './commands/offsets-command.js';
 import { plugins, validate } from './commands/plugin-commands.js';
 import { status } from './commands/status-command.js';
+import { topics } from './commands/topics-command.js';
+import { health, serverInfo } from './commands/worker-commands.js';
 import { EXIT_CONNECTION, EXIT_OK, EXIT_SERVER_ERROR, EXIT_USAGE, exitCodeOfStatus } from './exit-codes.js';
 
-const RUN: Readonly<Record<string, Command>> = { list, describe, create, update, patch, delete: remove, pause, resume, stop, restart, status, offsets, plugins, validate };
+const RUN: Readonly<Record<string, Command>> = {
+  list,
+  describe,
+  tasks,
+  create,
+  update,
+  patch,
+  delete: remove,
+  pause,
+  resume,
+  stop,
+  restart,
+  status,
+  offsets,
+  topics,
+  plugins,
+  validate,
+  loggers,
+  'server-info': serverInfo,
+  health,
+};
 
 export const ADMIN_COMMANDS: ReadonlySet<string> = new Set(Object.keys(COMMANDS));
 

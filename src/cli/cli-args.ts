@@ -72,6 +72,7 @@ const GLOBAL_OPTIONS = ['server', 'token', 'token-file', 'tls', 'cacert', 'cert'
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   list: { args: [], options: [], summary: 'List the connectors with their type, state and tasks' },
   describe: { args: ['name'], options: [], summary: "Show a connector's status, tasks and config" },
+  tasks: { args: ['name'], options: [], summary: "Show a connector's task configs" },
   create: { args: [], options: ['file', 'initial-state'], usage: 'create -f FILE.json|FILE.properties [--initial-state running|paused|stopped]', summary: 'Create a connector from a config file (it names the connector)' },
   update: { args: ['name'], options: ['file'], usage: 'update NAME -f FILE', summary: "Replace a connector's config (or create it)" },
   patch: { args: ['name'], options: ['set', 'unset'], usage: 'patch NAME [--set KEY=VALUE ...] [--unset KEY ...]', summary: 'Set or remove some config keys' },
@@ -82,8 +83,12 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   restart: { args: ['name'], options: ['task', 'include-tasks', 'only-failed'], usage: 'restart NAME [--task N] [--include-tasks] [--only-failed]', summary: 'Restart a connector, its tasks, or one task' },
   status: { args: ['name?'], options: ['watch'], usage: 'status NAME [--watch] | status --watch', summary: 'Show the state of a connector and its tasks; --watch follows changes live' },
   offsets: { args: ['action', 'name'], options: ['file'], usage: 'offsets get NAME | offsets alter NAME -f FILE.json | offsets reset NAME', summary: "Read, alter or reset a connector's offsets" },
+  topics: { args: ['name', 'connector?'], options: [], usage: 'topics NAME | topics reset NAME', summary: 'Show the topics a connector has used, or forget them' },
   plugins: { args: [], options: ['all'], usage: 'plugins [--all]', summary: 'List connector plugins (--all: transforms, predicates, converters too)' },
   validate: { args: [], options: ['file', 'plugin'], usage: 'validate -f FILE [--plugin CLASS]', summary: 'Validate a connector config without creating it' },
+  loggers: { args: ['action?', 'logger?', 'level?'], options: [], usage: 'loggers | loggers get LOGGER | loggers set LOGGER LEVEL', summary: 'List log levels, show one, or set one live (TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF)' },
+  'server-info': { args: [], options: [], summary: "Show the worker's version, commit and Kafka cluster id" },
+  health: { args: [], options: [], summary: 'Show whether the worker is healthy; exit code 1 when it is not' },
 };
 
 export function commandUsage(command: string): string {
@@ -102,7 +107,8 @@ export const GLOBAL_USAGE = `Global options (admin commands):
   --tls-server-name NAME   expect NAME in the server's certificate
   -o, --output table|json  readable tables (default) or the API's JSON
   --timeout SECONDS        deadline of each call (default 60)
-Exit codes: 0 ok, 1 error from the server, 2 usage error, 3 not found, 4 connection failure`;
+Exit codes: 0 ok, 1 error from the server (also: validate finds errors, health is not HEALTHY),
+  2 usage error, 3 not found, 4 connection failure`;
 
 /** Parses argv (without "node polyconnect"); throws UsageError. `help` asks for usage text. */
 export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): ParsedCommand & { help: boolean } {

@@ -1,7 +1,7 @@
 // The exit codes of the admin subcommands, which scripts can rely on:
 //   0  success
 //   1  the server refused or failed the request (its message on stderr); also a config that
-//      `validate` finds invalid
+//      `validate` finds invalid, and a worker that `health` finds STARTING or UNHEALTHY
 //   2  usage error: unknown subcommand or option, missing argument, unreadable or malformed file
 //   3  not found: no such connector, task, plugin or logger
 //   4  no connection: the server is unreachable, refused the TLS handshake, or did not answer in time

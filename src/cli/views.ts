@@ -1,9 +1,10 @@
 // The readable (table) form of admin API answers, as pure functions from messages to text, so the
 // commands stay thin and the rendering is unit-tested. Enum values lose their prefix
 // (CONNECTOR_STATE_RUNNING shows as RUNNING); traces show their first line only (`describe` and
-// `--output json` have them whole).
+// `--output json` have them whole). The worker's own answers (server info, health, loggers) are
+// rendered in worker-views.ts.
 
-import type { ConfigInfo, ConnectorInfo, ConnectorListing, ConnectorOffset, ConnectorStatus, PluginInfo, StateInfo, StatusChange } from '../api/grpc/admin-messages.js';
+import type { ConfigInfo, ConnectorInfo, ConnectorListing, ConnectorOffset, ConnectorStatus, PluginInfo, StateInfo, StatusChange, TaskInfo } from '../api/grpc/admin-messages.js';
 import { fromStruct, millisOf } from '../api/grpc/proto-json.js';
 import { firstLine, indent, renderFields, renderTable } from './table.js';
 
@@ -77,6 +78,23 @@ export function validationView(result: { name: string; errorCount: number; confi
 export function offsetsView(offsets: readonly ConnectorOffset[]): string {
   if (offsets.length === 0) return 'No offsets.';
   return renderTable(['PARTITION', 'OFFSET'], offsets.map((o) => [JSON.stringify(fromStruct(o.partition)), o.offset ? JSON.stringify(fromStruct(o.offset)) : 'null']));
+}
+
+/** One row per config key of each task, keys sorted; a stopped connector has no tasks. */
+export function taskConfigsView(tasks: readonly TaskInfo[]): string {
+  if (tasks.length === 0) return 'No tasks.';
+  const rows = tasks.flatMap((task) => {
+    const id = String(task.id?.task ?? '?');
+    const keys = Object.keys(task.config).sort();
+    return keys.length === 0 ? [[id, '', '']] : keys.map((key) => [id, key, task.config[key]!]);
+  });
+  return renderTable(['TASK', 'KEY', 'VALUE'], rows);
+}
+
+/** The topics a connector has used (KIP-558), sorted. */
+export function topicsView(topics: readonly string[]): string {
+  if (topics.length === 0) return 'No active topics.';
+  return renderTable(['TOPIC'], [...topics].sort().map((topic) => [topic]));
 }
 
 /**

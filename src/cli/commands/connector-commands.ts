@@ -1,11 +1,11 @@
-// The connector subcommands: list, describe, create, update, patch, delete, pause, resume, stop
-// and restart, each one admin call (two for restart --task) printed as a table or the API's JSON.
+// The connector subcommands: list, describe, tasks, create, update, patch, delete, pause, resume,
+// stop and restart, each one admin call printed as a table or the API's JSON.
 
 import type { InitialStateName } from '../../api/grpc/admin-messages.js';
 import { UsageError } from '../cli-args.js';
 import { readConfigFile } from '../config-files.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { connectorListView, describeView, statusView } from '../views.js';
+import { connectorListView, describeView, statusView, taskConfigsView } from '../views.js';
 import { flag, listOption, print, requiredOption, stringOption, type Command, type CommandContext } from './command-context.js';
 
 const name = (context: CommandContext): string => context.args[0]!;
@@ -19,6 +19,12 @@ export const list: Command = async (context) => {
 export const describe: Command = async (context) => {
   const response = await context.client.call('GetConnector', { name: name(context), includeStatus: true });
   print(context, response, () => describeView(response.info!, response.status));
+  return EXIT_OK;
+};
+
+export const tasks: Command = async (context) => {
+  const response = await context.client.call('ListTasks', { name: name(context) });
+  print(context, response, () => taskConfigsView(response.tasks));
   return EXIT_OK;
 };
 

@@ -1,7 +1,8 @@
 // The admin subcommands end to end in-process: runAdminCli against an AdminServer over a fake
 // Herder on a loopback port. Output (tables, the API's JSON), messages on stderr, and the exit
 // codes scripts rely on: 0 ok, 1 server error, 2 usage, 3 not found, 4 no connection; status
-// --watch printing changes until aborted; tokens.
+// --watch printing changes until aborted; tokens; task configs, active topics, loggers, server
+// info and health (exit 1 when not HEALTHY).
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { AdminServer } from '../../../src/api/grpc/admin-server.js';
 import { toProtoJson } from '../../../src/api/grpc/proto-json.js';
 import { runAdminCli } from '../../../src/cli/admin-cli.js';
 import { AdminClient } from '../../../src/cli/admin-client.js';
+import { LoggerLevels } from '../../../src/logging.js';
 import { FakeHerder } from '../api/grpc-fake-herder.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'pc-cli-'));
@@ -45,7 +47,7 @@ describe('polyconnect admin subcommands', () => {
   }
 
   beforeAll(async () => {
-    server = await AdminServer.create(herder, pino({ level: 'silent' }), { statusChanges: herder.statusStore });
+    server = await AdminServer.create(herder, pino({ level: 'silent' }), { statusChanges: herder.statusStore, loggers: new LoggerLevels('silent') });
     address = await server.start('127.0.0.1:0');
   });
 
@@ -139,6 +141,61 @@ describe('polyconnect admin subcommands', () => {
     expect(stdout).toMatch(/^src \(source\)\nWHAT +STATE +WORKER +TRACE\nconnector +RUNNING/);
     expect(stdout).toMatch(/\n\S+Z  src  task 0  RUNNING -> FAILED  127\.0\.0\.1:8083  Error: plugin process exited\n$/);
     expect(stderr).toBe('Watching for status changes (Ctrl-C to stop)\n');
+  });
+
+  it('shows task configs and active topics, and resets the topics', async () => {
+    await cli(['create', '-f', configFile]);
+    expect(await cli(['tasks', 'src'])).toEqual({ code: 0, stdout: 'TASK  KEY         VALUE\n0     file        /in.txt\n0     task.class  FileStreamSourceTask\n', stderr: '' });
+    expect(JSON.parse((await cli(['tasks', 'src', '-o', 'json'])).stdout)).toEqual({ tasks: [{ id: { connector: 'src', task: 0 }, config: { 'task.class': 'FileStreamSourceTask', file: '/in.txt' } }] });
+    herder.topics.set('src', ['t2', 't1']);
+    expect(await cli(['topics', 'src'])).toEqual({ code: 0, stdout: 'TOPIC\nt1\nt2\n', stderr: '' });
+    expect(JSON.parse((await cli(['topics', 'src', '-o', 'json'])).stdout)).toEqual({ topics: ['t2', 't1'] });
+    expect(await cli(['topics', 'reset', 'src'])).toEqual({ code: 0, stdout: 'Reset the active topics of connector src\n', stderr: '' });
+    expect(herder.topics.has('src')).toBe(false);
+    expect((await cli(['topics', 'src'])).stdout).toBe('No active topics.\n');
+    expect(await cli(['tasks', 'nope'])).toEqual({ code: 3, stdout: '', stderr: 'polyconnect: Connector nope not found\n' });
+    expect((await cli(['topics', 'nope'])).code).toBe(3);
+    expect((await cli(['topics', 'reset', 'nope'])).code).toBe(3);
+    const usage = await cli(['topics', 'clear', 'src']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^polyconnect: topics takes NAME or reset NAME; got clear src\npolyconnect topics NAME \| topics reset NAME/);
+  });
+
+  it('lists, reads and sets logger levels', async () => {
+    const listed = await cli(['loggers']);
+    expect(listed).toEqual({ code: 0, stdout: 'LOGGER  LEVEL  LAST MODIFIED\nroot    OFF    -\n', stderr: '' });
+    expect(await cli(['loggers', 'set', 'org.apache.kafka.connect', 'debug'])).toEqual({ code: 0, stdout: 'Set org.apache.kafka.connect to DEBUG\n', stderr: '' });
+    expect((await cli(['loggers', 'get', 'org.apache.kafka.connect'])).stdout).toMatch(/^LOGGER +LEVEL +LAST MODIFIED\norg\.apache\.kafka\.connect +DEBUG +\d{4}-\d\d-\d\dT\S+Z\n$/);
+    const json = JSON.parse((await cli(['loggers', 'get', 'org.apache.kafka.connect', '-o', 'json'])).stdout);
+    expect(json.logger).toMatchObject({ logger: 'org.apache.kafka.connect', level: 'LOG_LEVEL_DEBUG' });
+    expect(Math.abs(Date.parse(json.logger.lastModified) - Date.now())).toBeLessThan(60_000);
+    expect(JSON.parse((await cli(['loggers', '-o', 'json'])).stdout).loggers.map((l: { logger: string }) => l.logger)).toEqual(['root', 'org.apache.kafka.connect']);
+    expect(JSON.parse((await cli(['loggers', 'set', 'x', 'WARN', '-o', 'json'])).stdout)).toEqual({ loggers: ['x'] });
+    expect(await cli(['loggers', 'get', 'nope'])).toEqual({ code: 3, stdout: '', stderr: 'polyconnect: Logger nope not found.\n' });
+    const badLevel = await cli(['loggers', 'set', 'x', 'loud']);
+    expect(badLevel.code).toBe(2);
+    expect(badLevel.stderr).toMatch(/^polyconnect: LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF; got loud\n/);
+    expect((await cli(['loggers', 'set', 'x'])).stderr).toMatch(/^polyconnect: loggers set takes LOGGER LEVEL\n/);
+    expect((await cli(['loggers', 'get'])).code).toBe(2);
+    expect((await cli(['loggers', 'drop', 'x'])).stderr).toMatch(/^polyconnect: loggers takes no argument, get or set; got drop\n/);
+  });
+
+  it('shows server info, and health with exit 1 unless HEALTHY', async () => {
+    expect(await cli(['server-info'])).toEqual({ code: 0, stdout: 'Version:           4.1.2\nCommit:            abcdef0123456789\nKafka cluster id:  cluster-1\n', stderr: '' });
+    expect(JSON.parse((await cli(['server-info', '-o', 'json'])).stdout)).toEqual({ version: '4.1.2', commit: 'abcdef0123456789', kafkaClusterId: 'cluster-1' });
+    expect(await cli(['health'])).toEqual({ code: 0, stdout: 'Status:   HEALTHY\nMessage:  Worker has completed startup and is ready to handle requests.\n', stderr: '' });
+    const healthy = herder.healthStatus;
+    try {
+      herder.healthStatus = { status: 'starting', message: 'Worker is still starting up.' };
+      expect(await cli(['health'])).toEqual({ code: 1, stdout: 'Status:   STARTING\nMessage:  Worker is still starting up.\n', stderr: 'The worker is not healthy (STARTING)\n' });
+      herder.healthStatus = { status: 'unhealthy', message: 'Worker is shutting down.' };
+      const json = await cli(['health', '-o', 'json']);
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout)).toEqual({ status: 'WORKER_HEALTH_STATUS_UNHEALTHY', message: 'Worker is shutting down.' });
+    } finally {
+      herder.healthStatus = healthy;
+    }
+    expect((await cli(['health', '--server', '127.0.0.1:1', '--timeout', '5'])).code).toBe(4);
   });
 
   it('sends the token from --token-file', async () => {

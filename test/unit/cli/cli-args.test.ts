@@ -33,6 +33,13 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['offsets', 'alter', 'src', '-f', 'o.json'])).toMatchObject({ args: ['alter', 'src'], options: { file: 'o.json' } });
     expect(parseCliArgs(['status', '--watch'])).toMatchObject({ args: [], options: { watch: true } });
     expect(parseCliArgs(['plugins', '--all'])).toMatchObject({ options: { all: true } });
+    expect(parseCliArgs(['tasks', 'src'])).toMatchObject({ command: 'tasks', args: ['src'] });
+    expect(parseCliArgs(['topics', 'src'])).toMatchObject({ command: 'topics', args: ['src'] });
+    expect(parseCliArgs(['topics', 'reset', 'src'])).toMatchObject({ command: 'topics', args: ['reset', 'src'] });
+    expect(parseCliArgs(['loggers'])).toMatchObject({ command: 'loggers', args: [] });
+    expect(parseCliArgs(['loggers', 'set', 'org.apache.kafka', 'debug', '-o', 'json'])).toMatchObject({ args: ['set', 'org.apache.kafka', 'debug'], globals: { output: 'json' } });
+    expect(parseCliArgs(['server-info'])).toMatchObject({ command: 'server-info', args: [] });
+    expect(parseCliArgs(['--server', 'h:1', 'health'])).toMatchObject({ command: 'health', globals: { server: 'h:1' } });
   });
 
   it('answers --help without checking positionals', () => {
@@ -58,6 +65,14 @@ describe('parseCliArgs', () => {
     expect(usage(['offsets', 'get'])).toBe('offsets needs NAME');
     expect(usage(['delete', 'a', 'b'])).toBe('delete takes at most 1 argument(s); got a b');
     expect(usage(['list', 'x'])).toBe('list takes no arguments; got x');
+    expect(usage(['tasks'])).toBe('tasks needs NAME');
+    expect(usage(['topics'])).toBe('topics needs NAME');
+    expect(usage(['topics', 'reset', 'a', 'b'])).toBe('topics takes at most 2 argument(s); got reset a b');
+    expect(usage(['loggers', 'set', 'a', 'debug', 'x'])).toBe('loggers takes at most 3 argument(s); got set a debug x');
+    // SetLoggerLevel has no scope: Kafka's ?scope=cluster is not offered.
+    expect(usage(['loggers', 'set', 'a', 'debug', '--scope', 'cluster'])).toBe("Unknown option '--scope'");
+    expect(usage(['health', 'x'])).toBe('health takes no arguments; got x');
+    expect(usage(['server-info', '--all'])).toBe('server-info does not take --all');
     expect(usage(['list', '-o', 'yaml'])).toBe('--output must be table or json; got yaml');
     expect(usage(['list', '--server', 'http://h:1'])).toBe('--server must be host:port; got http://h:1');
     expect(usage(['list', '--timeout', '0'])).toBe('--timeout must be a positive number of seconds; got 0');

@@ -1,10 +1,11 @@
 // The CLI's readable output for each answer: the connector list, status (first trace line only),
-// describe (whole traces, sorted config), plugins, validation errors, offsets and watch lines.
+// describe (whole traces, sorted config), task configs, active topics, plugins, validation errors,
+// offsets and watch lines.
 
 import { describe, expect, it } from 'vitest';
-import type { ConnectorInfo, ConnectorStatus } from '../../../src/api/grpc/admin-messages.js';
+import type { ConnectorInfo, ConnectorStatus, TaskInfo } from '../../../src/api/grpc/admin-messages.js';
 import { timestampOf, toStruct } from '../../../src/api/grpc/proto-json.js';
-import { changeLine, connectorListView, describeView, offsetsView, pluginsView, shortEnum, statusView, taskSummary, validationView } from '../../../src/cli/views.js';
+import { changeLine, connectorListView, describeView, offsetsView, pluginsView, shortEnum, statusView, taskConfigsView, taskSummary, topicsView, validationView } from '../../../src/cli/views.js';
 
 const W = '127.0.0.1:8083';
 const STATUS: ConnectorStatus = {
@@ -48,6 +49,20 @@ describe('views', () => {
     expect(view).toContain('Traces:\n  task 1:\n    java.lang.Exception: boom\n    \tat Task.poll');
     expect(view).toContain('Config:\n  KEY              VALUE\n  connector.class  FileStreamSource\n  file             /in.txt\n  name             src');
     expect(describeView(INFO, null)).toContain('State:  -');
+  });
+
+  it('shows task configs, one row per key, keys sorted', () => {
+    const tasks: TaskInfo[] = [
+      { id: { connector: 'src', task: 0 }, config: { topic: 't', 'task.class': 'A', file: '/a' } },
+      { id: { connector: 'src', task: 1 }, config: {} },
+    ];
+    expect(taskConfigsView(tasks)).toBe(['TASK  KEY         VALUE', '0     file        /a', '0     task.class  A', '0     topic       t', '1'].join('\n'));
+    expect(taskConfigsView([])).toBe('No tasks.');
+  });
+
+  it('lists active topics sorted', () => {
+    expect(topicsView(['b', 'a'])).toBe('TOPIC\na\nb');
+    expect(topicsView([])).toBe('No active topics.');
   });
 
   it('lists plugins', () => {
