@@ -51,13 +51,23 @@ export class ConnectorOffsetsManager {
       await this.#offsetStore.write(name, records);
       return { message: FRAMEWORK_MANAGED('altered') };
     }
-    const offsets = entries.map((entry) => parseSinkEntry(entry));
-    if (offsets.some((o) => o.offset === null)) {
-      throw new BadRequestError('Resetting the offset of a single sink partition (an "offset": null entry) is not supported yet; reset all of them with DELETE /connectors/{name}/offsets, or give explicit offsets');
+    // As Kafka's SinkUtils.parseSinkConnectorOffsets: a map, so a partition given twice takes its last entry.
+    const byPartition = new Map<string, { topic: string; partition: number; offset: number | null }>();
+    for (const entry of entries) {
+      const parsed = parseSinkEntry(entry);
+      byPartition.set(JSON.stringify([parsed.topic, parsed.partition]), parsed);
     }
-    await this.#groups.setOffsets(sinkGroup(name), offsets.map(({ topic, partition, offset }) => ({ topic, partition, offset: offset! }))).catch((error: Error) => {
-      throw groupBusy(name, 'alter', error);
-    });
+    const offsets = [...byPartition.values()];
+    const toCommit = offsets.flatMap(({ topic, partition, offset }) => (offset === null ? [] : [{ topic, partition, offset }]));
+    const toDelete = offsets.filter(({ offset }) => offset === null).map(({ topic, partition }) => ({ topic, partition }));
+    try {
+      // Kafka's Worker.alterSinkConnectorOffsets: alterConsumerGroupOffsets for the given offsets,
+      // deleteConsumerGroupOffsets for the null ones (committing first also creates a missing group).
+      if (toCommit.length > 0) await this.#groups.setOffsets(sinkGroup(name), toCommit);
+      if (toDelete.length > 0) await this.#groups.deleteOffsets(sinkGroup(name), toDelete);
+    } catch (error) {
+      throw alterFailed(name, error);
+    }
     return { message: FRAMEWORK_MANAGED('altered') };
   }
 
@@ -73,12 +83,30 @@ export class ConnectorOffsetsManager {
   }
 }
 
+/** Why the sink's consumer group refused: its tasks are still members, or came back meanwhile. */
+const BUSY = (verb: 'alter' | 'reset', name: string): string =>
+  `Failed to ${verb} consumer group offsets for connector ${name} either because its tasks haven't stopped completely yet or the connector was resumed before the request to ${verb} its offsets could be successfully completed. If the connector is in a stopped state, this operation can be safely retried. If it doesn't eventually succeed, the Connect cluster may need to be restarted to get rid of the zombie sink tasks.`;
+
+/**
+ * Kafka's answers to a failed sink alter: the "busy" text when the group still has members
+ * (UNKNOWN_MEMBER_ID from an offset commit, GROUP_SUBSCRIBED_TO_TOPIC from OffsetDelete, or
+ * kafkajs's own check before setOffsets), a plain one otherwise. The cause is kept as `cause`.
+ */
+function alterFailed(name: string, cause: unknown): HerderError {
+  const type = (cause as { type?: unknown } | null)?.type;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const busy = type === 'UNKNOWN_MEMBER_ID' || type === 'GROUP_SUBSCRIBED_TO_TOPIC' || /must have no running instances/.test(message);
+  return withCause(new HerderError(500, busy ? BUSY('alter', name) : `Failed to alter consumer group offsets for connector ${name}`), cause);
+}
+
 /** Kafka's answer when the sink's consumer group still has members (its tasks have not left it yet). */
 function groupBusy(name: string, verb: 'alter' | 'reset', cause: Error): HerderError {
-  return new HerderError(
-    500,
-    `Failed to ${verb} consumer group offsets for connector ${name} either because its tasks haven't stopped completely yet or the connector was resumed before the request completed (${cause.message})`,
-  );
+  return withCause(new HerderError(500, BUSY(verb, name)), cause);
+}
+
+function withCause(error: HerderError, cause: unknown): HerderError {
+  (error as { cause?: unknown }).cause = cause;
+  return error;
 }
 
 function sinkGroup(name: string): string {

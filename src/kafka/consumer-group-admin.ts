@@ -1,7 +1,9 @@
 // The consumer group offsets of sink connectors (group connect-<name>), for the offsets REST API:
-// read, set and delete, behind a small interface so the Kafka client stays replaceable.
+// read, set, delete per partition (OffsetDelete, offset-delete.ts) and delete the whole group,
+// behind a small interface so the Kafka client stays replaceable.
 
 import type { KafkaConnection } from './kafka-client.js';
+import { deleteGroupOffsets, type PartitionRef } from './offset-delete.js';
 
 export interface GroupOffset {
   readonly topic: string;
@@ -14,6 +16,12 @@ export interface ConsumerGroupAdmin {
   fetchOffsets(groupId: string): Promise<GroupOffset[]>;
   /** Commits the given offsets for the group, which must have no active members. */
   setOffsets(groupId: string, offsets: readonly GroupOffset[]): Promise<void>;
+  /**
+   * Removes the group's committed offsets of these partitions (Kafka's OffsetDelete), so that its
+   * next consumer starts them from auto.offset.reset. A group or partition without offsets is fine.
+   * Fails with a KafkaJSProtocolError of type GROUP_SUBSCRIBED_TO_TOPIC while members consume a topic.
+   */
+  deleteOffsets(groupId: string, partitions: readonly PartitionRef[]): Promise<void>;
   /** Deletes the group and so all its committed offsets; a group that does not exist is fine. */
   deleteGroup(groupId: string): Promise<void>;
 }
@@ -42,6 +50,9 @@ export function createConsumerGroupAdmin(connection: KafkaConnection): ConsumerG
         for (const { topic, partition, offset } of offsets) byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition, offset: String(offset) }]);
         for (const [topic, partitions] of byTopic) await admin.setOffsets({ groupId, topic, partitions });
       }),
+    deleteOffsets: async (groupId, partitions) => {
+      await deleteGroupOffsets(connection, groupId, partitions);
+    },
     deleteGroup: (groupId) =>
       withAdmin(async (admin) => {
         try {
