@@ -1,6 +1,8 @@
 // A small router for the REST API: routes as "/connectors/{}/status" patterns (trailing slashes
 // accepted, as Jersey accepts them), 404 for unknown paths, 405 for a known path with another
-// method, path segments URL-decoded (a segment that does not decode is a 404).
+// method, path segments URL-decoded (a segment that does not decode is a 404), and Jersey's 406
+// for a matched route whose request Accept header rules out JSON (every Kafka resource produces
+// only application/json), checked before the handler runs.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './http-io.js';
@@ -26,7 +28,11 @@ export class Router {
   readonly #routes: Route[] = [];
 
   add(method: string, path: string, handler: RouteHandler): this {
-    this.#routes.push({ method, pattern: new RegExp(`^${path.replaceAll('{}', '([^/]+)')}/?$`), handler });
+    const negotiated: RouteHandler = (context) => {
+      if (!acceptsJson(context.request.headers.accept)) throw new HttpError(406, 'HTTP 406 Not Acceptable');
+      return handler(context);
+    };
+    this.#routes.push({ method, pattern: new RegExp(`^${path.replaceAll('{}', '([^/]+)')}/?$`), handler: negotiated });
     return this;
   }
 
@@ -48,4 +54,17 @@ export class Router {
     if (pathMatched) throw new HttpError(405, 'HTTP 405 Method Not Allowed');
     throw new HttpError(404, 'HTTP 404 Not Found');
   }
+}
+
+// Whether an Accept header admits application/json: no header (or an empty one), or any media
+// range of application/json, application/* or */* (a bare * too) whose q is not 0; media type
+// parameters such as charset do not matter.
+export function acceptsJson(accept: string | undefined): boolean {
+  if (accept === undefined || accept.trim() === '') return true;
+  return accept.split(',').some((range) => {
+    const [type = '', ...parameters] = range.split(';').map((part) => part.trim().toLowerCase());
+    const q = parameters.find((parameter) => /^q\s*=/.test(parameter));
+    if (q !== undefined && Number(q.slice(q.indexOf('=') + 1).trim()) === 0) return false;
+    return type === 'application/json' || type === 'application/*' || type === '*/*' || type === '*';
+  });
 }
