@@ -1,7 +1,8 @@
 // The `polyconnect` admin subcommands as a user runs them: `node bin/polyconnect.js ...` against a
 // real standalone worker's gRPC admin API, checking tables, --output json, messages on stderr and
 // the exit codes scripts rely on (0 ok, 1 server error, 2 usage, 3 not found, 4 no connection),
-// and `status --watch` printing a state change live until Ctrl-C.
+// `status --watch` printing a state change live until Ctrl-C, and the worker-level commands
+// (task configs, active topics, loggers, server-info, health) checked against the REST API.
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,6 +99,28 @@ describe('polyconnect CLI', () => {
     expect((await json('status', 'sink')).status).toMatchObject({ name: 'sink', type: 'CONNECTOR_TYPE_SINK', tasks: [{ id: 0, state: 'CONNECTOR_STATE_RUNNING' }] });
   });
 
+  it('shows task configs and the topics each connector used, and resets them', async () => {
+    const tasks = await polyconnect('tasks', 'source');
+    expect(tasks.code).toBe(0);
+    expect(tasks.stdout).toMatch(/^TASK +KEY +VALUE\n/);
+    expect(tasks.stdout).toMatch(new RegExp(`\\n0 +file +${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\n|$)`));
+    expect(tasks.stdout).toMatch(new RegExp(`\\n0 +topic +${topic}(\\n|$)`));
+    const taskConfigs = (await json('tasks', 'source')).tasks;
+    expect(taskConfigs).toEqual([{ id: { connector: 'source', task: 0 }, config: expect.objectContaining({ file: input, topic }) }]);
+    expect(await polyconnect('tasks', 'nope')).toEqual({ code: 3, stdout: '', stderr: 'polyconnect: Connector nope not found' });
+
+    expect(await polyconnect('topics', 'source')).toEqual({ code: 0, stdout: `TOPIC\n${topic}`, stderr: '' });
+    expect(await json('topics', 'sink')).toEqual({ topics: [topic] });
+    expect(await polyconnect('topics', 'reset', 'source')).toEqual({ code: 0, stdout: 'Reset the active topics of connector source', stderr: '' });
+    expect(await polyconnect('topics', 'source')).toEqual({ code: 0, stdout: 'No active topics.', stderr: '' });
+    expect(await json('topics', 'source')).toEqual({ topics: [] });
+    expect((await worker.get<Record<string, { topics: string[] }>>('/connectors/source/topics')).body).toEqual({ source: { topics: [] } });
+    expect(await json('topics', 'sink')).toEqual({ topics: [topic] });
+    expect((await polyconnect('topics', 'nope')).code).toBe(3);
+    expect((await polyconnect('topics', 'reset', 'nope')).code).toBe(3);
+    expect((await polyconnect('topics', 'clear', 'source')).code).toBe(2);
+  });
+
   it('pauses, resumes, restarts and stops', async () => {
     expect(await polyconnect('pause', 'source')).toEqual({ code: 0, stdout: 'Paused connector source', stderr: '' });
     await waitForStates('source', ['PAUSED', 'PAUSED']);
@@ -150,6 +173,32 @@ describe('polyconnect CLI', () => {
     expect((await json('validate', '-f', join(directory, 'sink.properties'))).errorCount).toBe(0);
   });
 
+  it('shows server info and health, and lists, reads and sets logger levels', async () => {
+    const clusterId = (await worker.get<{ kafka_cluster_id: string }>('/')).body.kafka_cluster_id;
+    expect(clusterId).not.toBe('');
+    const info = await polyconnect('server-info');
+    expect(info).toEqual({ code: 0, stdout: expect.stringMatching(new RegExp(`^Version: +4\\.1\\.2\\nCommit: +[0-9a-f]{16}\\nKafka cluster id: +${clusterId}$`)), stderr: '' });
+    expect(await json('server-info')).toEqual({ version: '4.1.2', commit: expect.stringMatching(/^[0-9a-f]{16}$/), kafkaClusterId: clusterId });
+    expect(await polyconnect('health')).toEqual({ code: 0, stdout: 'Status:   HEALTHY\nMessage:  Worker has completed startup and is ready to handle requests.', stderr: '' });
+    expect(await json('health')).toEqual({ status: 'WORKER_HEALTH_STATUS_HEALTHY', message: 'Worker has completed startup and is ready to handle requests.' });
+
+    const namespace = `org.apache.kafka.connect.cli${Date.now()}`;
+    const before = await polyconnect('loggers');
+    expect(before.code).toBe(0);
+    expect(before.stdout.split('\n').slice(0, 2)).toEqual([expect.stringMatching(/^LOGGER +LEVEL +LAST MODIFIED$/), expect.stringMatching(/^root +INFO +-$/)]);
+    expect(await polyconnect('loggers', 'set', namespace, 'debug')).toEqual({ code: 0, stdout: `Set ${namespace} to DEBUG`, stderr: '' });
+    expect((await worker.get<{ level: string }>(`/admin/loggers/${namespace}`)).body.level).toBe('DEBUG');
+    expect((await polyconnect('loggers')).stdout).toMatch(new RegExp(`\\n${namespace.replace(/\./g, '\\.')} +DEBUG +\\d{4}-\\d\\d-\\d\\dT\\S+Z(\\n|$)`));
+    const got = await json('loggers', 'get', namespace);
+    expect(got.logger).toEqual({ logger: namespace, level: 'LOG_LEVEL_DEBUG', lastModified: expect.stringMatching(/Z$/) });
+    expect(Math.abs(Date.parse(got.logger.lastModified) - Date.now())).toBeLessThan(60_000);
+    expect(await polyconnect('loggers', 'get', 'no.such.logger')).toEqual({ code: 3, stdout: '', stderr: 'polyconnect: Logger no.such.logger not found.' });
+    const badLevel = await polyconnect('loggers', 'set', namespace, 'loud');
+    expect(badLevel.code).toBe(2);
+    expect(badLevel.stderr).toMatch(/^polyconnect: LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF; got loud\n/);
+    expect((await worker.get<{ level: string }>(`/admin/loggers/${namespace}`)).body.level).toBe('DEBUG');
+  });
+
   it('exits 1, 2, 3 and 4 as documented', async () => {
     const duplicate = await polyconnect('create', '-f', join(directory, 'source.json'));
     expect(duplicate).toEqual({ code: 1, stdout: '', stderr: 'polyconnect: Connector source already exists' });
@@ -163,6 +212,7 @@ describe('polyconnect CLI', () => {
     const down = await polyconnect('list', '--server', `127.0.0.1:${await freePort()}`);
     expect(down.code).toBe(4);
     expect(down.stderr).toMatch(/^polyconnect: cannot reach the admin API at 127\.0\.0\.1:\d+: /);
+    expect((await polyconnect('health', '--server', `127.0.0.1:${await freePort()}`)).code).toBe(4);
   });
 
   it('status --watch prints the status, then a change as it happens, until Ctrl-C', async () => {
