@@ -8,7 +8,7 @@
 // Converters come back configured. Not built in yet: Kafka's DoubleConverter, FloatConverter,
 // IntegerConverter, LongConverter, ShortConverter and BooleanConverter.
 
-import { ConfigException } from '../data/index.js';
+import { ConfigException, type ConfigDef } from '../data/index.js';
 import { ByteArrayConverter } from './byte-array-converter.js';
 import type { Converter, HeaderConverter } from './converter.js';
 import { CONVERTER_TYPE_CONFIG } from './converter-config.js';
@@ -24,15 +24,17 @@ export { StringConverter } from './string-converter.js';
 
 interface ConverterPlugin {
   readonly className: string;
+  /** The plugin's config() (Kafka's Converter.config / HeaderConverter.config). */
+  readonly config: () => ConfigDef;
   readonly createConverter?: () => Converter;
   readonly createHeaderConverter?: () => HeaderConverter;
 }
 
 const PLUGINS: readonly ConverterPlugin[] = [
-  { className: JsonConverter.CLASS_NAME, createConverter: () => new JsonConverter(), createHeaderConverter: () => new JsonConverter() },
-  { className: StringConverter.CLASS_NAME, createConverter: () => new StringConverter(), createHeaderConverter: () => new StringConverter() },
-  { className: ByteArrayConverter.CLASS_NAME, createConverter: () => new ByteArrayConverter(), createHeaderConverter: () => new ByteArrayConverter() },
-  { className: SimpleHeaderConverter.CLASS_NAME, createHeaderConverter: () => new SimpleHeaderConverter() },
+  { className: JsonConverter.CLASS_NAME, config: () => new JsonConverter().config(), createConverter: () => new JsonConverter(), createHeaderConverter: () => new JsonConverter() },
+  { className: StringConverter.CLASS_NAME, config: () => new StringConverter().config(), createConverter: () => new StringConverter(), createHeaderConverter: () => new StringConverter() },
+  { className: ByteArrayConverter.CLASS_NAME, config: () => new ByteArrayConverter().config(), createConverter: () => new ByteArrayConverter(), createHeaderConverter: () => new ByteArrayConverter() },
+  { className: SimpleHeaderConverter.CLASS_NAME, config: () => new SimpleHeaderConverter().config(), createHeaderConverter: () => new SimpleHeaderConverter() },
 ];
 
 /** Every name a plugin answers to: its class name, simple name and simple name minus the type suffix. */
@@ -58,6 +60,16 @@ export function knownHeaderConverterClasses(): string[] {
 /** The Kafka class name a converter name or alias stands for, if it is built in. */
 export function resolveConverterClass(name: string): string | undefined {
   return BY_NAME.get(name.trim())?.className;
+}
+
+/**
+ * The config definitions of a built-in converter (`converter`) or header converter (`header`) by
+ * class name or alias, for the REST API; undefined when no built-in plugin of that kind has the name.
+ */
+export function converterPluginConfigDef(name: string, kind: 'converter' | 'header'): { className: string; config: ConfigDef } | undefined {
+  const plugin = BY_NAME.get(name.trim());
+  if (plugin === undefined || (kind === 'converter' ? plugin.createConverter : plugin.createHeaderConverter) === undefined) return undefined;
+  return { className: plugin.className, config: plugin.config() };
 }
 
 /**

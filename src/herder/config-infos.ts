@@ -1,8 +1,10 @@
 // Kafka Connect's validation and definition shapes (ConfigInfos, ConfigInfo, ConfigKeyInfo,
 // ConfigValueInfo) and their construction from our ConfigDefs and from the definitions plugins
-// send in Describe. PASSWORD values show as [hidden], here and only here.
+// send in Describe; also Kafka's prefixedConfigInfos and mergeConfigInfos, which add a converter's
+// own keys to a validation answer. PASSWORD values show as [hidden], here and only here.
 
 import { renderConfigValue, type ConfigKey } from '../data/index.js';
+import type { KafkaConfigValue } from './config-def-kafka.js';
 import type { proto } from '@polyconnect/sdk/wire';
 
 export interface ConfigKeyInfo {
@@ -41,7 +43,7 @@ export interface ConfigInfos {
 
 export const HIDDEN = '[hidden]';
 
-/** A definition from one of our ConfigDefs, optionally under a prefix (transforms.<alias>.). */
+/** A definition from one of our ConfigDefs, optionally under a prefix (key.converter.); the display name stays unprefixed, as in Kafka. */
 export function keyInfoFromDef(key: ConfigKey, prefix = ''): ConfigKeyInfo {
   const defaultValue = key.required ? null : key.type === 'PASSWORD' && key.defaultValue !== null ? HIDDEN : renderConfigValue(key.defaultValue);
   return {
@@ -53,7 +55,7 @@ export function keyInfoFromDef(key: ConfigKey, prefix = ''): ConfigKeyInfo {
     documentation: key.documentation === '' ? null : key.documentation,
     group: key.group,
     width: key.width,
-    display_name: prefix === '' ? key.displayName : `${prefix}${key.displayName}`,
+    display_name: key.displayName,
     dependents: [...key.dependents],
     order: key.orderInGroup,
   };
@@ -86,4 +88,31 @@ export function valueInfo(name: string, value: unknown, errors: readonly string[
 function stripPrefix(value: string, prefix: string, fallback: string): string {
   const stripped = value.startsWith(prefix) ? value.slice(prefix.length) : value;
   return stripped === 'UNSPECIFIED' || stripped === '' ? fallback : stripped;
+}
+
+/**
+ * Kafka's AbstractHerder.prefixedConfigInfos: one entry per validated value, named and defined
+ * under `prefix`; unlike the connector's own part, error_count counts the keys with errors.
+ */
+export function prefixedConfigInfos(keys: readonly ConfigKey[], values: readonly KafkaConfigValue[], prefix: string): ConfigInfos {
+  const byName = new Map(keys.map((key) => [key.name, key] as const));
+  const groups = new Set<string>();
+  const configs: ConfigInfo[] = values.map(({ name, value, errors }) => {
+    const key = byName.get(name);
+    if (key?.group) groups.add(key.group);
+    const definition = key === undefined ? null : keyInfoFromDef(key, prefix);
+    return { definition, value: valueInfo(prefix + name, value, errors, definition) };
+  });
+  return { name: '', error_count: configs.filter((info) => (info.value?.errors.length ?? 0) > 0).length, groups: [...groups], configs };
+}
+
+/** Kafka's AbstractHerder.mergeConfigInfos: the parts in order, error counts summed, groups once each. */
+export function mergeConfigInfos(name: string, parts: readonly (ConfigInfos | undefined)[]): ConfigInfos {
+  const present = parts.filter((part): part is ConfigInfos => part !== undefined);
+  return {
+    name,
+    error_count: present.reduce((count, part) => count + part.error_count, 0),
+    groups: [...new Set(present.flatMap((part) => part.groups))],
+    configs: present.flatMap((part) => part.configs),
+  };
 }

@@ -1,9 +1,11 @@
 // The plugin side of the control plane: GET /connector-plugins (connectors from plugin.json
 // manifests; with connectorsOnly=false also the built-in transformations, predicates and
-// converters, in Kafka's order), and the validate endpoint's check of the path's plugin name
-// against the body's connector.class.
+// converters, in Kafka's order), the definitions of those built-ins for
+// /connector-plugins/{plugin}/config (KIP-769), and the validate endpoint's check of the path's
+// plugin name against the body's connector.class.
 
-import { knownConverterClasses, knownHeaderConverterClasses } from '../converters/index.js';
+import { converterPluginConfigDef, knownConverterClasses, knownHeaderConverterClasses } from '../converters/index.js';
+import type { ConfigDef } from '../data/index.js';
 import type { PluginCatalog } from '../plugin/plugin-catalog.js';
 import { predicateClasses, transformationClasses } from '../transforms/registry.js';
 import type { PluginInfo } from './herder.js';
@@ -20,6 +22,24 @@ export function listConnectorPlugins(catalog: PluginCatalog, connectorsOnly: boo
     ...builtin('converter', knownConverterClasses()),
     ...builtin('header_converter', knownHeaderConverterClasses()),
   ];
+}
+
+/**
+ * The definitions of a built-in converter, header converter, transformation or predicate named by
+ * class name or alias — the plugin's own config(), as Kafka's AbstractHerder.connectorPluginConfig
+ * answers for a plugin that is not a connector; undefined when no built-in has the name.
+ */
+export function builtinPluginConfigDef(name: string): ConfigDef | undefined {
+  const converter = converterPluginConfigDef(name, 'converter') ?? converterPluginConfigDef(name, 'header');
+  if (converter !== undefined) return converter.config;
+  const entry = transformationClasses().lookup(name) ?? predicateClasses().lookup(name);
+  if (entry === undefined) return undefined;
+  const plugin = entry.create();
+  try {
+    return plugin.config();
+  } finally {
+    plugin.close();
+  }
 }
 
 /**

@@ -72,6 +72,18 @@ export function describeClassProblem(kind: PluginKind, key: string, value: strin
   return `Invalid value ${value} for configuration ${key}: Class ${value} could not be found.`;
 }
 
+/**
+ * The class a name loads as, whatever its kind: a transformation or predicate class or alias, or an
+ * abstract base such as org.apache.kafka.connect.transforms.Cast (by full name only). This is the
+ * value Kafka's validate shows for a `.type` key; undefined when no such class exists.
+ */
+export function loadableClassName(classOrAlias: string): string | undefined {
+  const name = classOrAlias.trim();
+  const found = transformationClasses().resolve(name) ?? predicateClasses().resolve(name);
+  if (found !== undefined) return found;
+  return nestedClasses(transformationClasses(), name).length > 0 || nestedClasses(predicateClasses(), name).length > 0 ? name : undefined;
+}
+
 /** The $Key/$Value classes of an abstract base class name. */
 function nestedClasses(registry: { entries(): readonly { className: string }[] }, base: string): string[] {
   return registry.entries().flatMap((entry) => (entry.className.startsWith(`${base}$`) ? [entry.className] : []));
