@@ -37,6 +37,8 @@ export interface InstanceOwner {
   readonly taskId?: number;
   /** True for a process that only answers Describe or ValidateConfig (it gets the worker's memory limit). */
   readonly introspection?: boolean;
+  /** Values config providers resolved in the configs this instance gets: hidden in the process's output. */
+  readonly secrets?: Iterable<string>;
 }
 
 /** An instance's hold on a running plugin process. */
@@ -98,6 +100,8 @@ export class PluginHost {
       shared.holders--;
       throw error;
     }
+    // Before the instance's Start call carries them, so no line quoting them gets through.
+    if (owner.secrets !== undefined) process.hideInOutput(owner.secrets);
     const entry = shared;
     let released = false;
     const client = new PluginClient(process, this.#options.callTimeoutMs);

@@ -1,8 +1,11 @@
 // A plugin process's stderr and stray stdout, turned into worker log lines. JSON lines (the SDKs'
 // format, and go-plugin's hclog JSON) keep their level and fields; other lines are logged as they
-// are. The last lines are kept so that a crash report can show what the process said last.
+// are. The last lines are kept so that a crash report can show what the process said last. Both
+// pass through the process's OutputRedactor first, so a plugin that prints its resolved config does
+// not put the secrets in it into the worker log.
 
 import type { Logger } from 'pino';
+import type { OutputRedactor } from './output-redaction.js';
 
 const KEPT_LINES = 20;
 const MAX_KEPT_LINE_LENGTH = 2_000;
@@ -34,11 +37,17 @@ export class RecentLines {
   }
 }
 
-/** Logs one line a plugin wrote on stderr through `logger` (which carries the plugin's names). */
-export function forwardPluginLogLine(logger: Logger, line: string): void {
-  if (line.trim() === '') return;
+/**
+ * Logs one line a plugin wrote on stderr through `logger` (which carries the plugin's names), with
+ * the redactor's secrets hidden: in the raw line, and again in the strings of a JSON line once
+ * parsed (a secret with a quote or backslash in it is escaped in the raw JSON).
+ */
+export function forwardPluginLogLine(logger: Logger, rawLine: string, redactor?: OutputRedactor): void {
+  if (rawLine.trim() === '') return;
+  const line = redactor === undefined ? rawLine : redactor.redact(rawLine);
   if (line.startsWith('{')) {
-    const entry = parseJsonLine(line);
+    const parsed = parseJsonLine(line);
+    const entry = parsed === undefined || redactor === undefined ? parsed : (redactor.redactDeep(parsed) as Record<string, unknown>);
     if (entry !== undefined) {
       const { level, msg, message, time: _time, '@level': atLevel, '@message': atMessage, '@timestamp': _ts, ...fields } = entry;
       const levelName = levelOf(level ?? atLevel);

@@ -2,8 +2,9 @@
 // execa and the go-plugin launch environment, reads the handshake line within the handshake
 // timeout, dials the unix socket, waits for grpc.health.v1 to report "plugin" SERVING, then
 // watches the process (exit, periodic health checks, its memory limit) and forwards its stderr into
-// the worker log. Stopping is go-plugin's order: controller Shutdown, then SIGTERM, then SIGKILL.
-// Every kill the worker decides on carries a reason, and the exit description says it.
+// the worker log, with the secrets it was given hidden (output-redaction.ts). Stopping is
+// go-plugin's order: controller Shutdown, then SIGTERM, then SIGKILL. Every kill the worker
+// decides on carries a reason, and the exit description says it.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ import {
 } from '@polyconnect/sdk/wire';
 import type { DiscoveredPlugin } from './plugin-manifest.js';
 import { MemoryWatch, isNodeHeapExhaustionLine, nodeHeapLimitMb, withMaxOldSpaceSize, type MemoryLimit } from './plugin-memory-limit.js';
+import { OutputRedactor } from './output-redaction.js';
 import { RecentLines, forwardPluginLogLine } from './plugin-output.js';
 
 export interface PluginProcessOptions {
@@ -68,8 +70,9 @@ export class PluginProcess {
   #stopRequested = false;
   #killReason: string | undefined;
   #healthTimer: NodeJS.Timeout | undefined;
+  readonly #redactor: OutputRedactor;
 
-  private constructor(options: PluginProcessOptions, subprocess: ResultPromise, channel: grpc.Channel, exited: Promise<PluginExit>) {
+  private constructor(options: PluginProcessOptions, subprocess: ResultPromise, channel: grpc.Channel, exited: Promise<PluginExit>, redactor: OutputRedactor) {
     this.plugin = options.plugin;
     this.label = options.label;
     this.pid = subprocess.pid ?? -1;
@@ -77,6 +80,7 @@ export class PluginProcess {
     this.exited = exited;
     this.#subprocess = subprocess;
     this.#options = options;
+    this.#redactor = redactor;
     void exited.then((exit) => {
       this.#exit = exit;
       this.#stopHealthChecks();
@@ -115,11 +119,12 @@ export class PluginProcess {
     trackUntilExit(subprocess);
     const log = logger.child({ plugin: plugin.manifest.name, pluginPid: pid });
     const stderr = new RecentLines();
+    const redactor = new OutputRedactor();
     let heapExhausted = false;
     createInterface({ input: subprocess.stderr! }).on('line', (line) => {
-      stderr.add(line);
+      stderr.add(redactor.redact(line));
       if (isNodeHeapExhaustionLine(line)) heapExhausted = true;
-      forwardPluginLogLine(log, line);
+      forwardPluginLogLine(log, line, redactor);
     });
 
     let stopRequested = (): boolean => false;
@@ -166,7 +171,7 @@ export class PluginProcess {
 
     let handshake: string;
     try {
-      handshake = await readHandshake(subprocess, exited, options.handshakeTimeoutMs, log);
+      handshake = await readHandshake(subprocess, exited, options.handshakeTimeoutMs, log, redactor);
     } catch (error) {
       launchKillReason ??= 'its handshake did not come';
       subprocess.kill('SIGKILL');
@@ -188,7 +193,7 @@ export class PluginProcess {
       'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
       'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
     });
-    const pluginProcess = new PluginProcess(options, subprocess, channel, exited);
+    const pluginProcess = new PluginProcess(options, subprocess, channel, exited, redactor);
     stopRequested = () => pluginProcess.#stopRequested;
     killReason = () => launchKillReason ?? pluginProcess.#killReason;
     try {
@@ -202,6 +207,11 @@ export class PluginProcess {
     pluginProcess.#startHealthChecks();
     log.info({ label: options.label, socket: parsed.address }, 'Plugin process started');
     return pluginProcess;
+  }
+
+  /** Hides these secret values (see output-redaction.ts) in what the worker passes on from this process's output. */
+  hideInOutput(secrets: Iterable<string>): void {
+    this.#redactor.add(secrets);
   }
 
   get hasExited(): boolean {
@@ -339,13 +349,13 @@ function healthClientConstructor(): new (address: string, credentials: grpc.Chan
 }
 
 /** Resolves with the first non-empty stdout line; later lines are logged (go-plugin does the same). */
-function readHandshake(subprocess: ResultPromise, exited: Promise<PluginExit>, timeoutMs: number, log: Logger): Promise<string> {
+function readHandshake(subprocess: ResultPromise, exited: Promise<PluginExit>, timeoutMs: number, log: Logger, redactor: OutputRedactor): Promise<string> {
   return new Promise((resolve, reject) => {
     let handshake: string | undefined;
     const timer = setTimeout(() => reject(new Error(`No handshake line from the plugin within ${timeoutMs} ms (plugin.handshake.timeout.ms)`)), timeoutMs);
     createInterface({ input: subprocess.stdout! }).on('line', (line) => {
       if (handshake !== undefined) {
-        if (line.trim() !== '') log.info({ source: 'plugin-stdout' }, line);
+        if (line.trim() !== '') log.info({ source: 'plugin-stdout' }, redactor.redact(line));
         return;
       }
       if (line.trim() === '') return;
