@@ -19,6 +19,8 @@ export interface WorkerConnectorDependencies {
   readonly name: string;
   readonly connectorClass: string;
   readonly config: Readonly<Record<string, string>>;
+  /** The values config providers resolved in `config`, hidden in the plugin process's output. */
+  readonly secrets?: readonly string[];
   readonly plugin: DiscoveredPlugin;
   readonly host: PluginHost;
   readonly logger: Logger;
@@ -47,10 +49,10 @@ export class WorkerConnector {
 
   /** Starts the connector; resolves true when it runs, false when it failed (status says why). */
   async start(): Promise<boolean> {
-    const { name, connectorClass, config, plugin, host, listener } = this.#deps;
+    const { name, connectorClass, config, secrets, plugin, host, listener } = this.#deps;
     listener.onStateChange(name, 'UNASSIGNED');
     try {
-      this.#lease = await host.acquire(plugin, { connector: name });
+      this.#lease = await host.acquire(plugin, { connector: name, ...(secrets === undefined ? {} : { secrets }) });
       const lease = this.#lease;
       void lease.processExited.then((exit) => {
         if (!this.#stopping) this.#fail(describeExit(exit));

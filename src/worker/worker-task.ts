@@ -31,6 +31,8 @@ export interface WorkerTaskDependencies {
   /** The task's config as the connector generated it (task.class included). */
   readonly taskConfig: Readonly<Record<string, string>>;
   readonly connectorConfig: Readonly<Record<string, string>>;
+  /** The values config providers resolved in both configs, hidden in the plugin process's output. */
+  readonly secrets?: readonly string[];
   readonly plugin: DiscoveredPlugin;
   readonly host: PluginHost;
   readonly logger: Logger;
@@ -146,7 +148,8 @@ export abstract class WorkerTask {
 
   async #run(): Promise<void> {
     try {
-      this.lease = await this.deps.host.acquire(this.deps.plugin, { connector: this.id.connector, taskId: this.id.task });
+      const { secrets } = this.deps;
+      this.lease = await this.deps.host.acquire(this.deps.plugin, { connector: this.id.connector, taskId: this.id.task, ...(secrets === undefined ? {} : { secrets }) });
       void this.lease.processExited.then((exit) => {
         if (!this.#stopRequested) this.fail(describeExit(exit));
       });

@@ -6,7 +6,8 @@
 // Config provider placeholders (${file:...}, ${env:...}) are resolved here and only here: just
 // before a connector or task config goes to its plugin. Configs are given to the Worker, stored
 // by the Herder and logged with their placeholders; the resolved maps live only in the calls that
-// start an instance. Task configs coming back from a connector get the placeholders back.
+// start an instance. Task configs coming back from a connector get the placeholders back. The
+// resolved values go to the plugin host too, which hides them in that plugin process's output.
 
 import { stdSerializers, type Logger } from 'pino';
 import { ConfigProviders, LITERAL_CONNECTOR_KEYS, restorePlaceholders, secretMasker, type ResolvedConfig } from '../config/config-providers.js';
@@ -110,12 +111,14 @@ export class Worker {
       statusStore.putConnector(name, trace === undefined ? { state, workerId: this.workerId } : { state, workerId: this.workerId, trace: mask?.(trace) ?? trace });
     let resolved;
     let resolvedConfig;
+    let secrets: string[];
     try {
       resolved = this.#deps.catalog.resolve(connectorClass);
       this.#memoryLimits.set(name, connectorMemoryLimitMb(config));
       const resolution = this.#resolveConfig(config, `the config of connector ${name}`, { connector: name });
       resolvedConfig = resolution.config;
       mask = secretMasker([resolution]);
+      secrets = [...resolution.resolvedValues.values()];
     } catch (error) {
       putStatus('FAILED', traceOf(error));
       return false;
@@ -124,6 +127,7 @@ export class Worker {
       name,
       connectorClass: resolved.className,
       config: resolvedConfig,
+      secrets,
       plugin: resolved.plugin,
       host: this.#host,
       logger: maskingLogger(this.#deps.logger, mask),
@@ -224,6 +228,7 @@ export class Worker {
         id,
         taskConfig: resolvedTaskConfig,
         connectorConfig: resolvedConnectorConfig,
+        secrets: [...connectorResolution.resolvedValues.values(), ...taskResolution.resolvedValues.values()],
         plugin: resolved.plugin,
         host: this.#host,
         logger: maskingLogger(this.#deps.logger, mask),

@@ -4,8 +4,9 @@
 // (${directory:...}) and stamps each record with a secret token header (InsertHeader, literal from
 // ${file:...}); a sink takes the topic from the same file. The data arrives and the token travels
 // in the records, while every API answer shows the placeholders as written and no log line holds
-// the token. A placeholder that cannot be resolved fails its connector with a trace naming the
-// key and the reason, never the value.
+// the token. A plugin that prints the config it was given to stderr (fixture config-printer) has
+// the resolved secrets hidden as [hidden] in the worker log. A placeholder that cannot be resolved
+// fails its connector with a trace naming the key and the reason, never the value.
 
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,12 +15,14 @@ import kafkajs from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileSize, numberedLines } from '../support/file-data.js';
 import { kafkaBootstrapServers, kafkaBrokers } from '../support/kafka.js';
-import { StandaloneWorker, type ConnectorStatus } from '../support/standalone-worker.js';
+import { FILE_PLUGIN_DIR, FIXTURE_PLUGINS_DIR, StandaloneWorker, type ConnectorStatus } from '../support/standalone-worker.js';
 
 const stamp = `${Date.now()}-${process.pid}`;
 const TOKEN = `tok-${stamp}-9f3a7c`; // the secret that must show up nowhere but in the records
 const TOPIC = `providers-${stamp}`;
 const INPUT_VARIABLE = `PC_E2E_INPUT_${process.pid}`;
+const PASSWORD = `pw-${stamp}-Zq8`; // printed by the config-printer plugin, hidden by the worker
+const DB_PASSWORD = `quote"back\\slash-${stamp}`; // JSON escapes it in the plugin's JSON log line
 
 async function recordHeaders(topic: string, count: number): Promise<Array<Record<string, string>>> {
   const kafka = new kafkajs.Kafka({ clientId: 'providers-test', brokers: kafkaBrokers(), logLevel: kafkajs.logLevel.NOTHING });
@@ -64,12 +67,21 @@ describe('config providers in a running worker', () => {
     'transforms.token.value.literal': `\${file:${propertiesFile}:token}`,
   };
   const sink = { name: 'secret-sink', 'connector.class': 'FileStreamSink', file: output, topics: `\${file:${propertiesFile}:topic}` };
+  const printer = {
+    name: 'config-printer',
+    'connector.class': 'polyconnect.fixtures.ConfigPrinterSinkConnector',
+    topics: `\${file:${propertiesFile}:topic}`,
+    'printer.mode': 'verbose', // not from a provider: printed as it is
+    password: `\${file:${propertiesFile}:password}`,
+    'db.password': `\${directory:${k8s}:db.password}`,
+  };
   let worker: StandaloneWorker;
 
   beforeAll(async () => {
     mkdirSync(k8s, { recursive: true });
-    writeFileSync(propertiesFile, `# connector secrets\ntopic=${TOPIC}\ntoken: ${TOKEN}\n`);
+    writeFileSync(propertiesFile, `# connector secrets\ntopic=${TOPIC}\ntoken: ${TOKEN}\npassword=${PASSWORD}\n`);
     writeFileSync(join(k8s, 'batch.size'), '100');
+    writeFileSync(join(k8s, 'db.password'), DB_PASSWORD);
     writeFileSync(input, content);
     const admin = new kafkajs.Kafka({ clientId: 'providers-admin', brokers: kafkaBrokers(), logLevel: kafkajs.logLevel.NOTHING }).admin();
     await admin.connect();
@@ -80,6 +92,7 @@ describe('config providers in a running worker', () => {
       directory,
       env: { [INPUT_VARIABLE]: input },
       properties: {
+        'plugin.path': `${FILE_PLUGIN_DIR},${join(FIXTURE_PLUGINS_DIR, 'config-printer')}`,
         'config.providers': 'file,directory,env',
         'config.providers.file.class': 'org.apache.kafka.common.config.provider.FileConfigProvider',
         'config.providers.file.param.allowed.paths': secrets,
@@ -88,7 +101,7 @@ describe('config providers in a running worker', () => {
         'config.providers.env.class': 'org.apache.kafka.common.config.provider.EnvVarConfigProvider',
         'config.providers.env.param.allowlist.pattern': 'PC_E2E_.*',
       },
-      connectors: [source, sink],
+      connectors: [source, sink, printer],
     });
   });
 
@@ -137,10 +150,24 @@ describe('config providers in a running worker', () => {
     expect(log.filter((line) => line.includes(TOKEN))).toEqual([]);
     const workerLines = worker.logs.filter((entry) => entry.source !== 'plugin').map((entry) => JSON.stringify(entry));
     expect(workerLines.filter((line) => line.includes(input) || line.includes(TOPIC))).toEqual([]);
-    // The FileStream plugin itself logs the file and topic it was given when its task starts: a
-    // plugin's own log lines are the plugin's business, as with Kafka's connectors.
-    const pluginLines = worker.logs.filter((entry) => entry.source === 'plugin' && JSON.stringify(entry).includes(input));
-    expect(pluginLines.map((entry) => entry.msg)).toEqual(['FileStreamSourceTask started']);
+    // The FileStream plugin itself logs the file and topic it was given when its task starts; the
+    // worker hides every provider-resolved value in what it forwards from a plugin's stderr.
+    expect(worker.logs.filter((entry) => entry.source === 'plugin' && JSON.stringify(entry).includes(input))).toEqual([]);
+    const started = worker.logs.find((entry) => entry.source === 'plugin' && entry.msg === 'FileStreamSourceTask started');
+    expect(started).toMatchObject({ file: '[hidden]', topic: '[hidden]' });
+  });
+
+  it('hides the resolved secrets a plugin prints on stderr as [hidden] in the worker log', async () => {
+    const printed = () => worker.logs.filter((entry) => entry.source === 'plugin' && /^config-printer (connector|task)/.test(entry.msg));
+    await worker.waitFor(() => printed().length >= 2, 30_000, 'the config-printer connector and task to print their configs');
+    const log = worker.logs.map((entry) => JSON.stringify(entry));
+    expect(log.filter((line) => line.includes(PASSWORD) || line.includes('back\\\\slash') || line.includes('back\\slash'))).toEqual([]);
+    const connectorLine = printed().find((entry) => entry.msg.startsWith('config-printer connector'))!;
+    expect(connectorLine.msg).toContain('password=[hidden]');
+    expect(connectorLine.msg).toContain('db.password=[hidden]');
+    expect(connectorLine.msg).toContain('printer.mode=verbose');
+    const taskLine = printed().find((entry) => entry.msg.startsWith('config-printer task'))!;
+    expect(taskLine).toMatchObject({ msg: 'config-printer task starting with password=[hidden]', config: { password: '[hidden]', 'db.password': '[hidden]', topics: '[hidden]', 'printer.mode': 'verbose' } });
   });
 
   it('fails a connector whose placeholder cannot be resolved, naming key and reason in the trace', async () => {
