@@ -2,9 +2,12 @@
 // scripts lean on (../shared/reference/kafka-connect-rest-api.md §1–§2), against one running
 // standalone worker: initial_state, lenient query booleans, unknown query parameters and
 // expansions, PATCH config with null, tasks-config, topics reset, sink offset checks, loggers and
-// health, each with its exact status code and body.
+// health, each with its exact status code and body; then the definitions of built-in converters,
+// SMTs and predicates (KIP-769), their keys in the validate answer, and 406 for an Accept header
+// that rules out JSON.
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +27,20 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
   });
   const text = await response.text();
   return { status: response.status, text, body: text === '' ? undefined : JSON.parse(text) };
+}
+
+/** A request with exactly these headers (fetch always adds an Accept header). */
+function raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; type: string | undefined; text: string }> {
+  return new Promise((resolve, reject) => {
+    const sent = request(`${worker.restUrl}${path}`, { method, headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, type: response.headers['content-type'], text }));
+    });
+    sent.on('error', reject);
+    sent.end(body);
+  });
 }
 
 async function waitForStates(name: string, wanted: string[]): Promise<void> {
@@ -155,5 +172,108 @@ describe('REST quirks', () => {
     expect((await call('POST', '/connectors/q-running/tasks/x/restart')).body).toEqual({ error_code: 404, message: 'HTTP 404 Not Found' });
     for (const name of ['q-stopped', 'q-paused', 'q-running']) expect((await call('DELETE', `/connectors/${name}`)).status).toBe(204);
     expect((await call('GET', '/connectors')).body).toEqual([]);
+  });
+});
+
+describe('REST: built-in plugin definitions and their keys in validate', () => {
+  it('answers /connector-plugins/{plugin}/config for converters, header converters, SMTs and predicates (KIP-769)', async () => {
+    const names = async (plugin: string): Promise<unknown> => {
+      const answer = await call('GET', `/connector-plugins/${plugin}/config`);
+      return answer.status === 200 ? answer.body.map((key: any) => key.name) : answer.body;
+    };
+    expect(await names('org.apache.kafka.connect.transforms.Cast$Value')).toEqual(['spec', 'replace.null.with.default']);
+    expect(await names('org.apache.kafka.connect.json.JsonConverter')).toEqual(['converter.type', 'schemas.enable', 'schemas.cache.size', 'decimal.format', 'replace.null.with.default']);
+    expect(await names('JsonConverter')).toEqual(['converter.type', 'schemas.enable', 'schemas.cache.size', 'decimal.format', 'replace.null.with.default']);
+    expect(await names('org.apache.kafka.connect.storage.SimpleHeaderConverter')).toEqual([]);
+    expect(await names('Filter')).toEqual([]);
+    // Kafka's aliases are simple class names: Cast$Value is none (its simple name Value is shared).
+    expect(await names('Cast$Value')).toEqual({ error_code: 404, message: 'Unknown plugin Cast$Value.' });
+    expect((await call('GET', '/connector-plugins/org.apache.kafka.connect.transforms.predicates.TopicNameMatches/config')).body).toEqual([
+      { name: 'pattern', type: 'STRING', required: true, default_value: null, importance: 'MEDIUM', documentation: "A Java regular expression for matching against the name of a record's topic.", group: null, width: 'NONE', display_name: 'pattern', dependents: [], order: -1 },
+    ]);
+    expect((await call('GET', '/connector-plugins/StringConverter/config')).body).toEqual([
+      { name: 'converter.type', type: 'STRING', required: true, default_value: null, importance: 'LOW', documentation: 'How this converter will be used.', group: null, width: 'NONE', display_name: 'converter.type', dependents: [], order: -1 },
+      { name: 'converter.encoding', type: 'STRING', required: false, default_value: 'UTF-8', importance: 'HIGH', documentation: 'The name of the Java character set to use for encoding strings as byte arrays.', group: null, width: 'MEDIUM', display_name: 'Encoding', dependents: [], order: -1 },
+    ]);
+  });
+
+  it("lists each transform's, predicate's and converter's keys in the validate answer, and create refuses their errors", async () => {
+    const config = {
+      ...sink(),
+      name: 'q-smt',
+      transforms: 'route,bad',
+      'transforms.route.type': 'RegexRouter',
+      'transforms.route.regex': '(.*)',
+      'transforms.route.replacement': '$1-copy',
+      'transforms.route.predicate': 'mine',
+      'transforms.bad.type': 'Nope',
+      predicates: 'mine',
+      'predicates.mine.type': 'TopicNameMatches',
+      'predicates.mine.pattern': 'rest-quirks-.*',
+      'value.converter': 'JsonConverter',
+      'value.converter.schemas.enable': 'maybe',
+    };
+    const answer = await call('PUT', '/connector-plugins/FileStreamSink/config/validate', config);
+    expect(answer.status).toBe(200);
+    const entries = answer.body.configs.map((info: any) => [info.value.name, info.definition?.group ?? null, info.definition?.order ?? null, info.value.value, info.value.errors]);
+    const own = entries.filter(([name]: [string]) => /^(transforms|predicates|value\.converter)\./.test(name));
+    expect(own).toEqual([
+      ['transforms.route.type', 'Transforms: route', 0, 'org.apache.kafka.connect.transforms.RegexRouter', []],
+      ['transforms.route.regex', 'Transforms: route', 1, '(.*)', []],
+      ['transforms.route.replacement', 'Transforms: route', 2, '$1-copy', []],
+      ['transforms.route.negate', 'Transforms: route', 3, 'false', []],
+      ['transforms.route.predicate', 'Transforms: route', 4, 'mine', []],
+      ['transforms.bad.type', 'Transforms: bad', 0, null, ['Invalid value Nope for configuration transforms.bad.type: Class Nope could not be found.']],
+      ['predicates.mine.type', 'Predicates: mine', 0, 'org.apache.kafka.connect.transforms.predicates.TopicNameMatches', []],
+      ['predicates.mine.pattern', 'Predicates: mine', 1, 'rest-quirks-.*', []],
+      ['value.converter.decimal.format', 'Serialization', 0, 'BASE64', []],
+      ['value.converter.converter.type', null, -1, 'value', []],
+      ['value.converter.schemas.cache.size', 'Schemas', 1, '1000', []],
+      ['value.converter.replace.null.with.default', 'Serialization', 1, 'true', []],
+      ['value.converter.schemas.enable', 'Schemas', 0, null, ['Invalid value maybe for configuration schemas.enable: Expected value to be either true or false']],
+    ]);
+    // The SMT keys come before the connector's own (file), the converters' last.
+    const names = entries.map(([name]: [string]) => name);
+    expect(names.indexOf('predicates.mine.pattern')).toBeLessThan(names.indexOf('file'));
+    expect(names.indexOf('file')).toBeLessThan(names.indexOf('value.converter.decimal.format'));
+    expect(answer.body.error_count).toBe(2);
+    expect(answer.body.groups.slice(-5)).toEqual(['Transforms: route', 'Transforms: bad', 'Predicates: mine', 'Serialization', 'Schemas']);
+    const typeKey = answer.body.configs.find((info: any) => info.value.name === 'transforms.route.type');
+    expect(typeKey.definition).toMatchObject({ type: 'CLASS', required: true, default_value: null, importance: 'HIGH', width: 'LONG', order: 0 });
+    expect(typeKey.value.recommended_values).toContain('org.apache.kafka.connect.transforms.RegexRouter');
+
+    const created = await call('POST', '/connectors', { name: 'q-smt', config });
+    expect(created.status).toBe(400);
+    expect(created.body.message.split('\n').slice(0, 3)).toEqual([
+      'Connector configuration is invalid and contains the following 2 error(s):',
+      'Invalid value Nope for configuration transforms.bad.type: Class Nope could not be found.',
+      'Invalid value maybe for configuration schemas.enable: Expected value to be either true or false',
+    ]);
+    expect((await call('GET', '/connectors/q-smt')).status).toBe(404);
+  });
+});
+
+describe('REST: Accept header', () => {
+  const notAcceptable = JSON.stringify({ error_code: 406, message: 'HTTP 406 Not Acceptable' });
+
+  it("answers 406 with Kafka's error body when Accept rules out JSON", async () => {
+    for (const accept of ['text/plain', 'text/html, application/xml', 'application/json;q=0']) {
+      expect(await raw('GET', '/connectors', { Accept: accept }), accept).toEqual({ status: 406, type: 'application/json', text: notAcceptable });
+    }
+    const refused = await raw('POST', '/connectors', { Accept: 'text/plain', 'Content-Type': 'application/json' }, JSON.stringify({ name: 'q-406', config: sink() }));
+    expect(refused).toEqual({ status: 406, type: 'application/json', text: notAcceptable });
+    expect((await call('GET', '/connectors/q-406')).status).toBe(404);
+  });
+
+  it('serves JSON for no Accept header, wildcards, application/json and lists that include one', async () => {
+    for (const headers of [{}, { Accept: '*/*' }, { Accept: 'application/*' }, { Accept: 'application/json' }, { Accept: 'text/plain, application/json;q=0.5' }] as Record<string, string>[]) {
+      const answer = await raw('GET', '/connectors', headers);
+      expect([answer.status, answer.type, answer.text], JSON.stringify(headers)).toEqual([200, 'application/json', '[]']);
+    }
+  });
+
+  it('keeps 404 and 405 ahead of 406', async () => {
+    expect(await raw('GET', '/no-such-path', { Accept: 'text/plain' })).toMatchObject({ status: 404, text: JSON.stringify({ error_code: 404, message: 'HTTP 404 Not Found' }) });
+    expect(await raw('DELETE', '/connectors', { Accept: 'text/plain' })).toMatchObject({ status: 405, text: JSON.stringify({ error_code: 405, message: 'HTTP 405 Method Not Allowed' }) });
   });
 });
