@@ -131,7 +131,11 @@ export class AssignedWork {
       { generation, leader: assignment.leaderId, connectors: assignment.connectors, tasks: assignment.tasks, revoked: [...revokedConnectors, ...revokedTasks] },
       'Received an assignment',
     );
-    if (revoked > 0) this.#deps.requestRejoin();
+    if (revoked > 0) {
+      // The UNASSIGNED statuses of what stopped reach the topic before the new owners' RUNNING.
+      await this.#deps.statusStore.flush();
+      this.#deps.requestRejoin();
+    }
     await configStore.refresh();
     const snapshot = configStore.snapshot();
     for (const name of assignment.connectors) if (!this.#connectors.has(name)) await this.#startConnector(name, snapshot);

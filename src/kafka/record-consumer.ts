@@ -51,6 +51,29 @@ export interface RecordConsumer {
 
 const SUBSCRIBE_RETRY_MS = 30_000;
 
+/**
+ * A commit the group coordinator refused because the group rebalanced meanwhile (Java's
+ * CommitFailedException): nothing is wrong with the task; the offsets are committed later, by
+ * this member or by the partitions' next owner, and some records may be delivered again.
+ */
+export class CommitDuringRebalanceError extends Error {
+  override name = 'CommitDuringRebalanceError';
+  constructor(cause: Error) {
+    super(`Offset commit refused because the consumer group rebalanced: ${cause.message}`, { cause });
+  }
+}
+
+const REBALANCE_ERROR_TYPES = new Set(['ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS', 'UNKNOWN_MEMBER_ID', 'FENCED_INSTANCE_ID']);
+
+/** kafkajs wraps the broker's error in a KafkaJSNonRetriableError after its retries; look through the causes. */
+function isRebalanceError(error: unknown): boolean {
+  for (let current = error as { type?: unknown; cause?: unknown; originalError?: unknown } | undefined, depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    if (typeof current.type === 'string' && REBALANCE_ERROR_TYPES.has(current.type)) return true;
+    current = (current.cause ?? current.originalError) as typeof current;
+  }
+  return false;
+}
+
 export function createRecordConsumer(connection: KafkaConnection, options: RecordConsumerOptions): RecordConsumer {
   const consumer: Consumer = connection.consumer({
     groupId: options.groupId,
@@ -109,7 +132,12 @@ export function createRecordConsumer(connection: KafkaConnection, options: Recor
     },
     async commit(offsets) {
       if (offsets.length === 0) return;
-      await consumer.commitOffsets(offsets.map(({ topic, partition, offset }) => ({ topic, partition, offset: String(offset) })));
+      try {
+        await consumer.commitOffsets(offsets.map(({ topic, partition, offset }) => ({ topic, partition, offset: String(offset) })));
+      } catch (error) {
+        if (isRebalanceError(error)) throw new CommitDuringRebalanceError(error as Error);
+        throw error;
+      }
     },
     pause: (partitions) => consumer.pause(groupByTopic(partitions)),
     resume: (partitions) => consumer.resume(groupByTopic(partitions)),

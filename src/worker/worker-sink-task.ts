@@ -9,7 +9,7 @@ import type { SinkRecord, TopicPartition, TopicPartitionOffset } from '../data/i
 import { topicPartitionKey } from '../data/index.js';
 import { javaExceptionName } from '../errors/processing-context.js';
 import type { KafkaConnection } from '../kafka/kafka-client.js';
-import { createRecordConsumer, type ConsumedBatch, type ConsumedRecord, type RecordConsumer } from '../kafka/record-consumer.js';
+import { CommitDuringRebalanceError, createRecordConsumer, type ConsumedBatch, type ConsumedRecord, type RecordConsumer } from '../kafka/record-consumer.js';
 import { PluginCallError } from '../protocol/plugin-call-error.js';
 import type { ErrantRecordReport } from '../protocol/plugin-client.js';
 import type { ActiveTopics } from '../storage/active-topics.js';
@@ -196,7 +196,14 @@ export class WorkerSinkTask extends WorkerTask {
     if (errantRecords.length > 0) await this.#reportErrant(errantRecords, []);
     const toCommit = offsets.filter((o) => this.#committed.get(topicPartitionKey(o.topic, o.partition)) !== o.offset);
     if (toCommit.length === 0) return;
-    await this.#consumer!.commit(toCommit);
+    try {
+      await this.#consumer!.commit(toCommit);
+    } catch (error) {
+      if (!(error instanceof CommitDuringRebalanceError)) throw error;
+      // As Kafka's WorkerSinkTask on CommitFailedException: the task goes on; the next flush (or the next owner) commits.
+      this.log.warn({ err: error }, 'Offset commit failed during a consumer group rebalance; it is retried at the next flush, and records since the last commit may be delivered again');
+      return;
+    }
     for (const o of toCommit) this.#committed.set(topicPartitionKey(o.topic, o.partition), o.offset);
     this.log.debug({ partitions: toCommit.length }, 'Committed sink offsets');
   }

@@ -1,7 +1,8 @@
 // Distributed mode end to end: three `polyconnect distributed` workers in one group on the real
 // broker. Work spreads over the workers and every worker's REST API shows who runs what; a worker
 // killed with SIGKILL has its tasks running on the survivors after the session timeout, with
-// nothing lost. (The rolling-restart check is out until a flake is understood: docs/distributed.md.)
+// nothing lost. (Rolling restarts: distributed-rolling-restart.test.ts; writes sent to followers:
+// distributed-forwarding.test.ts.)
 
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
