@@ -257,16 +257,19 @@ describe('REST: Accept header', () => {
   const notAcceptable = JSON.stringify({ error_code: 406, message: 'HTTP 406 Not Acceptable' });
 
   it("answers 406 with Kafka's error body when Accept rules out JSON", async () => {
-    for (const accept of ['text/plain', 'text/html, application/xml', 'application/json;q=0']) {
+    for (const accept of ['text/plain', 'text/html, application/xml', 'application/vnd.kafka+json']) {
       expect(await raw('GET', '/connectors', { Accept: accept }), accept).toEqual({ status: 406, type: 'application/json', text: notAcceptable });
     }
     const refused = await raw('POST', '/connectors', { Accept: 'text/plain', 'Content-Type': 'application/json' }, JSON.stringify({ name: 'q-406', config: sink() }));
     expect(refused).toEqual({ status: 406, type: 'application/json', text: notAcceptable });
     expect((await call('GET', '/connectors/q-406')).status).toBe(404);
+    // Jersey checks the Content-Type (415) before the Accept header.
+    const both = await raw('POST', '/connectors', { Accept: 'text/plain', 'Content-Type': 'text/plain' }, JSON.stringify({ name: 'q-406', config: sink() }));
+    expect(both).toEqual({ status: 415, type: 'application/json', text: JSON.stringify({ error_code: 415, message: 'HTTP 415 Unsupported Media Type' }) });
   });
 
   it('serves JSON for no Accept header, wildcards, application/json and lists that include one', async () => {
-    for (const headers of [{}, { Accept: '*/*' }, { Accept: 'application/*' }, { Accept: 'application/json' }, { Accept: 'text/plain, application/json;q=0.5' }] as Record<string, string>[]) {
+    for (const headers of [{}, { Accept: '*/*' }, { Accept: 'application/*' }, { Accept: 'application/json' }, { Accept: 'text/plain, application/json;q=0.5' }, { Accept: 'application/json;q=0' }] as Record<string, string>[]) {
       const answer = await raw('GET', '/connectors', headers);
       expect([answer.status, answer.type, answer.text], JSON.stringify(headers)).toEqual([200, 'application/json', '[]']);
     }

@@ -2,7 +2,8 @@
 // accepted, as Jersey accepts them), 404 for unknown paths, 405 for a known path with another
 // method, path segments URL-decoded (a segment that does not decode is a 404), and Jersey's 406
 // for a matched route whose request Accept header rules out JSON (every Kafka resource produces
-// only application/json), checked before the handler runs.
+// only application/json), checked before the handler runs — after the request's Content-Type, as
+// Jersey checks what a resource consumes (415) before what it produces.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './http-io.js';
@@ -29,7 +30,11 @@ export class Router {
 
   add(method: string, path: string, handler: RouteHandler): this {
     const negotiated: RouteHandler = (context) => {
-      if (!acceptsJson(context.request.headers.accept)) throw new HttpError(406, 'HTTP 406 Not Acceptable');
+      if (!acceptsJson(context.request.headers.accept)) {
+        const contentType = context.request.headers['content-type'];
+        if (contentType !== undefined && !isJsonRange(contentType)) throw new HttpError(415, 'HTTP 415 Unsupported Media Type');
+        throw new HttpError(406, 'HTTP 406 Not Acceptable');
+      }
       return handler(context);
     };
     this.#routes.push({ method, pattern: new RegExp(`^${path.replaceAll('{}', '([^/]+)')}/?$`), handler: negotiated });
@@ -56,15 +61,17 @@ export class Router {
   }
 }
 
-// Whether an Accept header admits application/json: no header (or an empty one), or any media
-// range of application/json, application/* or */* (a bare * too) whose q is not 0; media type
-// parameters such as charset do not matter.
+// Whether an Accept header admits application/json, as Jersey decides it: no header (or an empty
+// one), or any media range of application/json, application/* or */* (a bare * too, which Java's
+// own HTTP client sends). Parameters such as charset do not matter, and neither does q: Jersey
+// matches a range with q=0 like any other.
 export function acceptsJson(accept: string | undefined): boolean {
   if (accept === undefined || accept.trim() === '') return true;
-  return accept.split(',').some((range) => {
-    const [type = '', ...parameters] = range.split(';').map((part) => part.trim().toLowerCase());
-    const q = parameters.find((parameter) => /^q\s*=/.test(parameter));
-    if (q !== undefined && Number(q.slice(q.indexOf('=') + 1).trim()) === 0) return false;
-    return type === 'application/json' || type === 'application/*' || type === '*/*' || type === '*';
-  });
+  return accept.split(',').some(isJsonRange);
+}
+
+/** Whether one media range (or a Content-Type) is compatible with application/json. */
+function isJsonRange(range: string): boolean {
+  const type = (range.split(';')[0] ?? '').trim().toLowerCase();
+  return type === 'application/json' || type === 'application/*' || type === '*/*' || type === '*';
 }
