@@ -39,7 +39,6 @@ export async function runDistributed(args: readonly string[], loggers: LoggerLev
   const distributed = compileDistributedConfig(workerProperties.config);
   for (const key of config.unknownKeys) if (!isDistributedKey(key)) logger.warn(`The configuration '${key}' was supplied but isn't a known config.`);
   if (config.offsetStorageFile !== null) logger.warn('offset.storage.file.filename is a standalone setting; distributed workers keep offsets in offset.storage.topic');
-  if (distributed.scheduledRebalanceMaxDelayMs > 0) logger.warn('scheduled.rebalance.max.delay.ms is not honoured yet: a lost worker\'s work is reassigned at once');
   const restAuthenticator = basicAuthFromWorkerConfig(config.originals);
   const restTls = restTlsFromWorkerConfig(config.originals, config.listeners);
   for (const key of restTls?.unknownKeys ?? []) logger.warn(`The configuration '${key}' was supplied but isn't a known config.`);
@@ -85,6 +84,7 @@ export async function runDistributed(args: readonly string[], loggers: LoggerLev
     sessionTimeoutMs: distributed.sessionTimeoutMs,
     rebalanceTimeoutMs: distributed.rebalanceTimeoutMs,
     heartbeatIntervalMs: distributed.heartbeatIntervalMs,
+    scheduledRebalanceMaxDelayMs: distributed.scheduledRebalanceMaxDelayMs,
   });
   // REST answers from the start (health says "starting" until the worker joined the group).
   const rest = new RestServer(herder, logger, { loggers, authenticator: restAuthenticator, tls: restTls?.serverOptions });

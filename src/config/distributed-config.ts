@@ -19,7 +19,7 @@ export const DISTRIBUTED_CONFIG_DEF = new ConfigDef()
   .define({ name: 'heartbeat.interval.ms', type: 'INT', defaultValue: 3_000, validator: range(1), importance: 'HIGH', group: GROUP, documentation: 'Time between heartbeats to the group coordinator.' })
   .define({ name: 'session.timeout.ms', type: 'INT', defaultValue: 10_000, validator: range(1), importance: 'HIGH', group: GROUP, documentation: 'A worker that sends no heartbeat for this long leaves the group; its work moves to the others.' })
   .define({ name: 'rebalance.timeout.ms', type: 'INT', defaultValue: 60_000, validator: range(1), importance: 'HIGH', group: GROUP, documentation: 'How long each worker has to join the group again once a rebalance began.' })
-  .define({ name: 'scheduled.rebalance.max.delay.ms', type: 'INT', defaultValue: 0, validator: range(0), importance: 'LOW', group: GROUP, documentation: 'Polyconnect: 0 (Kafka Connect: 5 minutes); a lost worker\'s work is reassigned at once. Other values are not honoured yet.' });
+  .define({ name: 'scheduled.rebalance.max.delay.ms', type: 'INT', defaultValue: 0, validator: range(0), importance: 'LOW', group: GROUP, documentation: 'How long the leader keeps the work of a worker that left the group unassigned, waiting for that worker to come back, before it gives the work to the others. Polyconnect\'s default is 0 (reassigned at once; Kafka Connect: 5 minutes).' });
 
 export interface InternalTopicConfig {
   readonly topic: string;

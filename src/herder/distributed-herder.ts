@@ -22,6 +22,7 @@ import type { KafkaStatusStore } from '../storage/kafka-status-store.js';
 import type { Worker } from '../worker/worker.js';
 import type { ConfigInfos, ConfigKeyInfo } from './config-infos.js';
 import { AssignedWork, taskKey } from './assigned-work.js';
+import { LostWorkDelay } from './lost-work-delay.js';
 import { invalidConfigMessage } from './connector-config-check.js';
 import { ConnectorOffsetsManager, type ConnectorOffsets } from './connector-offsets.js';
 import { checkValidatePath, listConnectorPlugins } from './connector-plugins.js';
@@ -52,6 +53,8 @@ export interface DistributedHerderDependencies {
   readonly sessionTimeoutMs: number;
   readonly rebalanceTimeoutMs: number;
   readonly heartbeatIntervalMs: number;
+  /** How long the leader holds a departed worker's work for it (0: reassigned at once). */
+  readonly scheduledRebalanceMaxDelayMs: number;
 }
 
 export class DistributedHerder implements Herder {
@@ -61,6 +64,8 @@ export class DistributedHerder implements Herder {
   readonly #introspection: PluginIntrospectionCache;
   readonly #offsets: ConnectorOffsetsManager;
   readonly #work: AssignedWork;
+  readonly #lostWork: LostWorkDelay;
+  #delayedRebalance: NodeJS.Timeout | undefined;
   /** The leader's writes, one at a time. */
   #writes: Promise<unknown> = Promise.resolve();
   #leader = false;
@@ -75,6 +80,7 @@ export class DistributedHerder implements Herder {
     this.#log = deps.logger.child({ component: 'herder' });
     this.#introspection = new PluginIntrospectionCache(deps.worker, deps.logger);
     this.#offsets = new ConnectorOffsetsManager(deps.worker.offsetStore, createConsumerGroupAdmin(deps.kafka));
+    this.#lostWork = new LostWorkDelay(deps.scheduledRebalanceMaxDelayMs);
     this.#work = new AssignedWork({ ...deps, isLeader: () => this.#leader, requestRejoin: () => this.#membership.requestRejoin() });
     this.#membership = new WorkerGroupMembership(deps.kafka, {
       groupId: deps.groupId,
@@ -101,6 +107,7 @@ export class DistributedHerder implements Herder {
   /** Stops what runs here (statuses and offsets flushed), then leaves the group so the others take over at once. */
   async stop(): Promise<void> {
     this.#stopping = true;
+    clearTimeout(this.#delayedRebalance);
     this.#unsubscribe?.();
     await Promise.all([this.#work.close(), this.#writes.catch(() => undefined)]);
     await this.#deps.worker.stop();
@@ -130,9 +137,20 @@ export class DistributedHerder implements Herder {
     const connectors = [...snapshot.connectors.keys()];
     const tasks = connectors.filter((name) => snapshot.targetStates.get(name) !== 'STOPPED').flatMap((name) => (snapshot.taskConfigs.get(name) ?? []).map((_, task) => taskKey(name, task)));
     const decoded = members.map((m) => ({ memberId: m.memberId, metadata: decodeWorkerMetadata(m.metadata) }));
-    const leaderMemberId = this.#membership.memberId;
-    const assignments = assignWork({ members: decoded, leaderMemberId, connectors, tasks });
-    this.#log.info({ generation, members: decoded.length, connectors: connectors.length, tasks: tasks.length }, 'Assigned connectors and tasks');
+    const plan = this.#lostWork.plan({ members: decoded.map((m) => ({ memberId: m.memberId, ...m.metadata })), connectors, tasks, now: Date.now() });
+    const withHandBack = decoded.map((m) => {
+      const back = plan.handBack.get(m.memberId);
+      return back === undefined ? m : { ...m, metadata: { ...m.metadata, connectors: [...m.metadata.connectors, ...back.connectors], tasks: [...m.metadata.tasks, ...back.tasks] } };
+    });
+    const assignments = assignWork({ members: withHandBack, leaderMemberId: this.#membership.memberId, connectors: plan.connectors, tasks: plan.tasks });
+    this.#lostWork.assigned(new Map(withHandBack.map((m) => [m.metadata.workerId, assignments.get(m.memberId)!])));
+    clearTimeout(this.#delayedRebalance);
+    const held = connectors.length + tasks.length - plan.connectors.length - plan.tasks.length;
+    if (plan.nextRebalanceInMs !== undefined) {
+      this.#delayedRebalance = setTimeout(() => this.#membership.requestRejoin(), plan.nextRebalanceInMs).unref();
+      this.#log.info({ held, rebalanceInMs: plan.nextRebalanceInMs }, 'Holding the work of departed workers until they return or scheduled.rebalance.max.delay.ms expires');
+    }
+    this.#log.info({ generation, members: decoded.length, connectors: plan.connectors.length, tasks: plan.tasks.length, held }, 'Assigned connectors and tasks');
     return new Map([...assignments].map(([memberId, assignment]) => [memberId, encodeWorkAssignment(assignment)]));
   }
 

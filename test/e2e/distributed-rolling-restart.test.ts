@@ -2,6 +2,8 @@
 // under a running FileStreamSource -> FileStreamSink pipeline, on the real broker. After each
 // restart every task is RUNNING again; at the end the output holds every input line (duplicates
 // only from re-delivery since the last commit) and no task is left UNASSIGNED on any worker.
+// With scheduled.rebalance.max.delay.ms set, a bounced worker gets its own tasks back (they run
+// nowhere else meanwhile), and a worker that stays away has its tasks moved once the delay expires.
 
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -78,4 +80,44 @@ describe('distributed rolling restart', () => {
       }
     }
   }, 480_000);
+
+  it('holds a departed worker\'s tasks for scheduled.rebalance.max.delay.ms: handed back when it returns, moved when the delay expires', async () => {
+    const delayMs = 8_000;
+    cluster = new DistributedCluster({ bootstrapServers: kafkaBootstrapServers(), properties: { 'scheduled.rebalance.max.delay.ms': String(delayMs) } });
+    const c = cluster;
+    for (let i = 0; i < 3; i++) await c.start(i);
+    const directory = mkdtempSync(join(tmpdir(), 'pc-distributed-'));
+    const name = `delayed-${randomUUID().slice(0, 8)}`;
+    expect((await c.running[0]!.request('POST', '/connectors', { name, config: { 'connector.class': 'FileStreamSink', 'tasks.max': '6', topics: `${name}-topic`, file: join(directory, 'out.txt') } })).status).toBe(201);
+    await waitFor(async () => allRunning(await c.running[0]!.status(name), 6), 90_000, 'six RUNNING tasks', () => c.logText());
+    const workerIdOf = (index: number): string => new URL(c.workers[index]!.restUrl).host;
+    const bouncedId = workerIdOf(2);
+    const before = (await c.workers[0]!.status(name))!;
+    const bouncedTasks = before.tasks.filter((t) => t.worker_id === bouncedId).map((t) => t.id);
+    expect(bouncedTasks.length).toBe(2);
+    const startsElsewhere = (task: number): number =>
+      [0, 1].flatMap((i) => c.workers[i]!.logs).filter((l) => l.msg === 'Plugin process started' && l.label === `${name}-${task}`).length;
+    const startsBefore = bouncedTasks.map(startsElsewhere);
+
+    // Bounce worker 2: its tasks wait for it and come back to it.
+    expect(await c.stop(2, 'SIGTERM')).toBe(0);
+    await c.start(2);
+    await waitFor(async () => {
+      const status = await c.workers[0]!.status(name);
+      return allRunning(status, 6) && bouncedTasks.every((id) => status!.tasks[id]!.worker_id === bouncedId);
+    }, 60_000, 'the bounced worker\'s tasks RUNNING on it again', () => c.logText());
+    expect(bouncedTasks.map(startsElsewhere)).toEqual(startsBefore);
+
+    // Stop it for good: its tasks stay unassigned for the delay, then run on the others.
+    const stoppedAt = Date.now();
+    expect(await c.stop(2, 'SIGTERM')).toBe(0);
+    await waitFor(async () => {
+      const status = await c.workers[0]!.status(name);
+      return allRunning(status, 6) && status!.tasks.every((t) => t.worker_id !== bouncedId);
+    }, 60_000, 'every task RUNNING on the two others', () => c.logText());
+    const movedAfterMs = Date.now() - stoppedAt;
+    console.log(`scheduled.rebalance.max.delay.ms=${delayMs}: a stopped worker's tasks RUNNING elsewhere after ${movedAfterMs} ms`);
+    expect(movedAfterMs).toBeGreaterThanOrEqual(delayMs - 1_000);
+    expect(movedAfterMs).toBeLessThan(delayMs + 20_000);
+  }, 300_000);
 });
