@@ -66,6 +66,7 @@ export async function runDistributed(args: readonly string[], loggers: LoggerLev
     activeTopics: new ActiveTopics(),
     logger,
     onTaskReconfigurationRequest: (connector) => herder?.requestTaskReconfiguration(connector),
+    onTaskFailed: (id, trace) => herder?.taskFailed(id.connector, id.task, trace),
     configProviders: workerProperties.providers,
   });
   const listener = parseListener(config.listeners[0]!);

@@ -10,6 +10,8 @@
 // - Config changes, whoever wrote them: the leader asks for a rebalance; owners restart what they
 //   run with new configs, apply target states, stop removed connectors and carry out restart
 //   requests (Kafka's restart-connector-<name> records).
+// - Failed tasks running here are restarted automatically when their connector asks for it
+//   (polyconnect.task.restart.*, task-auto-restart.ts), by the worker that runs them.
 
 import type { Logger } from 'pino';
 import type { ConfigChange, KafkaConfigSnapshot, KafkaConfigStore } from '../storage/kafka-config-store.js';
@@ -17,6 +19,7 @@ import type { KafkaStatusStore } from '../storage/kafka-status-store.js';
 import type { Worker } from '../worker/worker.js';
 import { checkConnectorConfig } from './connector-config-check.js';
 import type { RestartRequest } from './herder.js';
+import { TaskAutoRestarter, parseAutoRestartPolicy } from './task-auto-restart.js';
 import type { WorkAssignment } from './work-assignor.js';
 
 export interface AssignedWorkDependencies {
@@ -38,6 +41,7 @@ export class AssignedWork {
   readonly #tasks = new Map<string, string>();
   /** Connectors assigned here whose target state is STOPPED: owned (their status is ours to write), not running. */
   readonly #stopped = new Set<string>();
+  readonly #autoRestarter = new TaskAutoRestarter();
   #queue: Promise<unknown> = Promise.resolve();
   #closing = false;
 
@@ -67,6 +71,7 @@ export class AssignedWork {
   /** Stops taking new work and waits for what is under way; the caller stops the Worker, then forget(). */
   async close(): Promise<void> {
     this.#closing = true;
+    this.#autoRestarter.cancelAll();
     await this.#queue.catch(() => undefined);
   }
 
@@ -99,15 +104,49 @@ export class AssignedWork {
     return this.#serially(() => this.#restartOwned(name, request));
   }
 
-  /** Restarts one task running here with its current configs. */
+  /** Restarts one task running here with its current configs (a manual restart: its automatic-restart history is forgotten). */
   restartTaskHere(name: string, task: number): Promise<void> {
     return this.#serially(async () => {
-      const key = taskKey(name, task);
-      if (!this.#tasks.has(key)) return;
-      await this.#deps.worker.stopTask({ connector: name, task });
-      this.#tasks.delete(key);
-      this.#startTask(key, this.#deps.configStore.snapshot());
+      this.#forgetFailures(name, task);
+      await this.#restartTaskNow(name, task);
     });
+  }
+
+  /** Called by the worker when a task failed: schedules an automatic restart when its connector asks for one. */
+  taskFailed(name: string, task: number, trace: string): void {
+    const config = this.#deps.configStore.snapshot().connectors.get(name);
+    if (config === undefined || this.#closing || !this.#tasks.has(taskKey(name, task))) return;
+    let policy;
+    try {
+      policy = parseAutoRestartPolicy(config);
+    } catch {
+      return; // checked when the config was stored
+    }
+    const { worker, statusStore, configStore } = this.#deps;
+    const decision = this.#autoRestarter.onFailure(name, task, policy, () => {
+      void this.#serially(async () => {
+        const stillFailedHere = this.#tasks.has(taskKey(name, task)) && statusStore.task(name, task)?.state === 'FAILED';
+        if (this.#closing || configStore.snapshot().targetStates.get(name) === 'STOPPED' || !stillFailedHere) return;
+        this.#log.info({ connector: name, task }, 'Restarting the failed task automatically');
+        worker.setRecoveryNote({ connector: name, task }, `Recovered by automatic restart ${decision?.attempt ?? ''} (${new Date().toISOString()}) from:\n${trace}`);
+        await this.#restartTaskNow(name, task);
+      }).catch((error: Error) => this.#log.error({ err: error, connector: name, task }, 'Automatic restart failed'));
+    });
+    if (decision !== undefined) statusStore.putTask(name, task, { state: 'FAILED', workerId: worker.workerId, trace: `${trace}\n${decision.note}` });
+  }
+
+  async #restartTaskNow(name: string, task: number): Promise<void> {
+    const key = taskKey(name, task);
+    if (!this.#tasks.has(key)) return;
+    await this.#deps.worker.stopTask({ connector: name, task });
+    this.#tasks.delete(key);
+    this.#startTask(key, this.#deps.configStore.snapshot());
+  }
+
+  /** A task that stops here for good, is restarted by hand or gets new configs: no pending automatic restart, no old recovery note. */
+  #forgetFailures(name: string, task: number): void {
+    this.#autoRestarter.forget(name, task);
+    this.#deps.worker.setRecoveryNote({ connector: name, task }, undefined);
   }
 
   async #onAssignment(assignment: WorkAssignment, generation: number): Promise<void> {
@@ -118,7 +157,9 @@ export class AssignedWork {
     const revokedConnectors = [...this.#connectors.keys()].filter((name) => !keepConnectors.has(name));
     const revokedTasks = [...this.#tasks.keys()].filter((key) => !keepTasks.has(key));
     await Promise.all(revokedTasks.map(async (key) => {
-      await worker.stopTask(parseTaskKey(key));
+      const id = parseTaskKey(key);
+      this.#forgetFailures(id.connector, id.task);
+      await worker.stopTask(id);
       this.#tasks.delete(key);
     }));
     await Promise.all(revokedConnectors.map(async (name) => {
@@ -260,6 +301,7 @@ export class AssignedWork {
       if (id.connector !== name) continue;
       const taskConfig = configs[id.task];
       if (taskConfig !== undefined && connectorConfig !== undefined && started === JSON.stringify([connectorConfig, taskConfig])) continue;
+      this.#forgetFailures(id.connector, id.task);
       await worker.stopTask(id);
       this.#tasks.delete(key);
       if (taskConfig !== undefined && connectorConfig !== undefined && snapshot.targetStates.get(name) !== 'STOPPED') this.#startTask(key, snapshot);
@@ -274,6 +316,7 @@ export class AssignedWork {
     const owned = this.#connectors.has(name) || [...this.#tasks.keys()].some((key) => parseTaskKey(key).connector === name);
     await Promise.all(
       [...this.#tasks.keys()].filter((key) => parseTaskKey(key).connector === name).map(async (key) => {
+        this.#forgetFailures(name, parseTaskKey(key).task);
         await worker.stopTask(parseTaskKey(key));
         this.#tasks.delete(key);
       }),
@@ -298,6 +341,7 @@ export class AssignedWork {
       const id = parseTaskKey(key);
       if (id.connector !== name) continue;
       if (request.onlyFailed && statusStore.task(name, id.task)?.state !== 'FAILED') continue;
+      this.#forgetFailures(name, id.task);
       await worker.stopTask(id);
       this.#tasks.delete(key);
       this.#startTask(key, snapshot);

@@ -123,6 +123,11 @@ export class DistributedHerder implements Herder {
     return { status: 'healthy', message: 'Worker has completed startup and is ready to handle requests.' };
   }
 
+  /** Called by the worker when a task running here failed (automatic restarts, when the connector asks for them). */
+  taskFailed(name: string, task: number, trace: string): void {
+    if (!this.#stopping) this.#work.taskFailed(name, task, trace);
+  }
+
   /** Called by the worker when a connector running here asks for its tasks to be reconfigured. */
   requestTaskReconfiguration(name: string): void {
     if (!this.#stopping) this.#work.reconfigureTasks(name);
