@@ -10,7 +10,8 @@
 // they throw NotLeaderError, which the REST and gRPC adapters turn into a request forwarded to the
 // leader; with no leader known (a rebalance under way) they answer Kafka's 409. Pause and resume
 // only write a target state and are carried out by any worker, as Kafka does. A plain connector
-// or task restart is carried out by the worker running it (forwarded over REST to it).
+// or task restart is carried out by the worker running it (a task restart is forwarded to it by
+// the adapters, NotAssignedError).
 
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -29,10 +30,10 @@ import { checkValidatePath, listConnectorPlugins } from './connector-plugins.js'
 import { ConnectorValidator, validationErrors } from './connector-validator.js';
 import { connectorInfoOf, connectorStatusOf, connectorTypeOf, taskStatusOf, type ConnectorRecords } from './connector-views.js';
 import type { ConnectorInfo, ConnectorStateInfo, Herder, PluginInfo, RestartRequest, ServerInfo, TargetState, TaskInfo, TaskStateEntry, WorkerHealth } from './herder.js';
-import { AlreadyExistsError, BadRequestError, ConflictError, NO_KNOWN_LEADER, NotFoundError, NotLeaderError } from './herder-errors.js';
+import { AlreadyExistsError, BadRequestError, ConflictError, NO_KNOWN_LEADER, NotAssignedError, NotFoundError, NotLeaderError } from './herder-errors.js';
 import { PluginIntrospectionCache } from './plugin-introspection.js';
 import { COMPATIBLE_KAFKA_VERSION } from './standalone-herder.js';
-import { assignWork, decodeWorkAssignment, decodeWorkerMetadata, encodeWorkAssignment, encodeWorkerMetadata, type WorkAssignment } from './work-assignor.js';
+import { assignWork, decodeWorkAssignment, decodeWorkerMetadata, encodeWorkAssignment, encodeWorkerMetadata, type WorkAssignment, type WorkerAddress } from './work-assignor.js';
 
 /** The sub-protocol of Polyconnect workers (JSON metadata and assignments, see work-assignor.ts). */
 export const POLYCONNECT_PROTOCOL = 'polyconnect';
@@ -71,6 +72,7 @@ export class DistributedHerder implements Herder {
   #leader = false;
   #leaderUrl = '';
   #leaderAdminUrl = '';
+  #workers: readonly WorkerAddress[] = [];
   #unsubscribe: (() => void) | undefined;
   #started = false;
   #stopping = false;
@@ -165,6 +167,7 @@ export class DistributedHerder implements Herder {
     this.#leader = group.isLeader;
     this.#leaderUrl = assignment.leaderUrl;
     this.#leaderAdminUrl = assignment.leaderAdminUrl;
+    this.#workers = assignment.workers;
     this.#deps.statusStore.setGeneration(group.generation);
     return this.#work.handleAssignment(assignment, group.generation);
   }
@@ -315,12 +318,11 @@ export class DistributedHerder implements Herder {
     const key = taskKey(name, taskId);
     if (this.#deps.configStore.snapshot().taskConfigs.get(name)?.[taskId] === undefined) throw new NotFoundError(`Unknown task: ${key}`);
     if (this.#work.runsTask(name, taskId)) return this.#work.restartTaskHere(name, taskId);
-    // Runs elsewhere: the worker that runs it restarts it (its status names it).
+    // Runs elsewhere: the adapters forward the request to the worker its status names.
     const owner = this.#deps.statusStore.task(name, taskId)?.workerId;
-    if (owner === undefined || owner === this.#deps.worker.workerId) throw new BadRequestError(`Task ${key} is not running on any worker; try again after the rebalance`);
-    const scheme = new URL(this.#deps.url).protocol;
-    const response = await fetch(`${scheme}//${owner}/connectors/${encodeURIComponent(name)}/tasks/${taskId}/restart`, { method: 'POST' });
-    if (!response.ok) throw new BadRequestError(`Restarting task ${key} on ${owner} failed: ${response.status} ${await response.text()}`);
+    const target = this.#workers.find((w) => w.workerId === owner);
+    if (owner === undefined || owner === this.#deps.worker.workerId || target === undefined) throw new ConflictError(`Task ${key} is not running on any worker; try again after the rebalance`);
+    throw new NotAssignedError(target.url, target.adminUrl);
   }
 
   async connectorOffsets(name: string): Promise<ConnectorOffsets> {
@@ -393,5 +395,5 @@ export class DistributedHerder implements Herder {
 }
 
 function emptyAssignment(): WorkAssignment {
-  return { connectors: [], tasks: [], revokedConnectors: [], revokedTasks: [], leaderId: '', leaderUrl: '', leaderAdminUrl: '' };
+  return { connectors: [], tasks: [], revokedConnectors: [], revokedTasks: [], leaderId: '', leaderUrl: '', leaderAdminUrl: '', workers: [] };
 }

@@ -40,21 +40,30 @@ export class ConflictError extends HerderError {
 }
 
 /**
- * A write that only the group's leader may carry out reached another worker: the API adapter
- * that received it forwards it to the leader (REST to `leaderUrl`, gRPC to `leaderAdminUrl`).
- * Should it escape an adapter, it answers 409 like Kafka's two-hop forwarding failure.
+ * A request this worker does not carry out itself: the API adapter that received it forwards it to
+ * the worker that does (REST to `targetUrl`, gRPC to `targetAdminUrl`). Should it escape an
+ * adapter, it answers 409 like Kafka's two-hop forwarding failure. Kafka's RequestTargetException.
  */
-export class NotLeaderError extends HerderError {
-  override name = 'NotLeaderException';
-  readonly leaderUrl: string;
-  /** The leader's gRPC admin address (host:port), '' when it runs none. */
-  readonly leaderAdminUrl: string;
+export class RequestTargetError extends HerderError {
+  readonly targetUrl: string;
+  /** The target's gRPC admin address (host:port), '' when it runs none. */
+  readonly targetAdminUrl: string;
 
-  constructor(leaderUrl: string, leaderAdminUrl: string) {
+  constructor(targetUrl: string, targetAdminUrl: string) {
     super(409, CONFLICTING_OPERATION);
-    this.leaderUrl = leaderUrl;
-    this.leaderAdminUrl = leaderAdminUrl;
+    this.targetUrl = targetUrl;
+    this.targetAdminUrl = targetAdminUrl;
   }
+}
+
+/** A write that only the group's leader may carry out reached another worker. */
+export class NotLeaderError extends RequestTargetError {
+  override name = 'NotLeaderException';
+}
+
+/** A request for a task (or connector) that runs on another worker reached this one. */
+export class NotAssignedError extends RequestTargetError {
+  override name = 'NotAssignedException';
 }
 
 /** Kafka's messages for requests that met a rebalance (clients match these texts). */

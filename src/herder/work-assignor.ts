@@ -28,6 +28,14 @@ export interface WorkAssignment {
   readonly leaderId: string;
   readonly leaderUrl: string;
   readonly leaderAdminUrl: string;
+  /** Every member's addresses, so any worker can forward a request to the one running a task. */
+  readonly workers: WorkerAddress[];
+}
+
+export interface WorkerAddress {
+  readonly workerId: string;
+  readonly url: string;
+  readonly adminUrl: string;
 }
 
 export interface AssignmentInput {
@@ -44,6 +52,7 @@ export function assignWork(input: AssignmentInput): Map<string, WorkAssignment> 
   const tasks = balance(members.map((m) => ({ memberId: m.memberId, owned: m.metadata.tasks })), input.tasks);
   const leader = members.find((m) => m.memberId === input.leaderMemberId);
   const result = new Map<string, WorkAssignment>();
+  const workers = members.map(({ metadata: { workerId, url, adminUrl } }) => ({ workerId, url, adminUrl }));
   for (const member of members) {
     const c = connectors.get(member.memberId)!;
     const t = tasks.get(member.memberId)!;
@@ -55,6 +64,7 @@ export function assignWork(input: AssignmentInput): Map<string, WorkAssignment> 
       leaderId: leader?.metadata.workerId ?? '',
       leaderUrl: leader?.metadata.url ?? '',
       leaderAdminUrl: leader?.metadata.adminUrl ?? '',
+      workers,
     });
   }
   return result;
@@ -136,5 +146,6 @@ export function decodeWorkAssignment(bytes: Buffer): WorkAssignment {
     leaderId: parsed.leaderId ?? '',
     leaderUrl: parsed.leaderUrl ?? '',
     leaderAdminUrl: parsed.leaderAdminUrl ?? '',
+    workers: parsed.workers ?? [],
   };
 }

@@ -2,7 +2,8 @@
 // with basic authentication on REST and a bearer token on gRPC, on the real broker. A follower
 // forwards REST writes (with the caller's credentials) and gRPC writes to the leader; a request
 // already forwarded as far as it may go gets Kafka's 409; two creates of one name sent at the same
-// time to two different followers give exactly one connector (one 201, one 409 already exists).
+// time to two different followers give exactly one connector (one 201, one 409 already exists). A
+// task restart sent to a worker that does not run the task is forwarded to the one that does.
 
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -127,4 +128,30 @@ describe('writes sent to followers are forwarded to the leader', () => {
       for (const client of clients) client.close();
     }
   }, 60_000);
+
+  it('forwards a task restart to the worker running the task, over REST with credentials and over gRPC', async () => {
+    const name = `restart-fwd-${suffix()}`;
+    expect((await leader.requestWithHeaders('POST', '/connectors', AUTH, { name, config: { ...sink(name), 'tasks.max': '3' } })).status).toBe(201);
+    const statusOf = async (): Promise<{ tasks: Array<{ id: number; state: string; worker_id: string }> }> => JSON.parse((await leader.requestWithHeaders('GET', `/connectors/${name}/status`, AUTH)).text);
+    await waitFor(async () => {
+      const status = await statusOf();
+      return status.tasks?.length === 3 && status.tasks.every((t) => t.state === 'RUNNING');
+    }, 60_000, 'three RUNNING tasks', () => cluster.logText());
+    const task = (await statusOf()).tasks[0]!;
+    const owner = cluster.running.find((w) => new URL(w.restUrl).host === task.worker_id)!;
+    const other = cluster.running.find((w) => w !== owner)!;
+    const starts = (): number => owner.logs.filter((l) => l.msg === 'Plugin process started' && l.label === `${name}-${task.id}`).length;
+    expect(starts()).toBe(1);
+    expect((await other.requestWithHeaders('POST', `/connectors/${name}/tasks/${task.id}/restart`, AUTH)).status).toBe(204);
+    await waitFor(() => starts() === 2, 30_000, 'the task restarted on its worker');
+    const client = new AdminClient({ server: other.adminAddress!, token: TOKEN, timeoutMs: 30_000 });
+    try {
+      await client.call('RestartTask', { name, taskId: task.id });
+    } finally {
+      client.close();
+    }
+    await waitFor(() => starts() === 3, 30_000, 'the task restarted again on its worker');
+    const after = await statusOf();
+    expect(after.tasks[task.id]!.worker_id).toBe(task.worker_id);
+  }, 120_000);
 });

@@ -6,7 +6,8 @@
 // WatchStatus streams with OK, reports NOT_SERVING and shuts the server down (forced after a
 // grace period). `startAdminApi()` does all three from the worker config for the entry points.
 //
-// Writes only the group's leader may carry out are forwarded to it (leader-forwarding.ts).
+// Calls another worker carries out (leader-only writes, restarts of tasks running elsewhere) are
+// forwarded to it (request-forwarding.ts).
 //
 // Health: the server ("") and AdminService report SERVING while the Herder reports healthy,
 // NOT_SERVING otherwise (checked every second). Security: see admin-auth.ts; all off by default.
@@ -18,12 +19,12 @@ import { HealthImplementation } from 'grpc-health-check';
 import type { Logger } from 'pino';
 import { parseHostPort, type AdminGrpcConfig } from '../../config/worker-config.js';
 import type { Herder } from '../../herder/herder.js';
-import { NotLeaderError } from '../../herder/herder-errors.js';
+import { RequestTargetError } from '../../herder/herder-errors.js';
 import type { LoggerLevels } from '../../logging.js';
 import { bearerTokenInterceptor, readTokenFile } from './admin-auth.js';
 import { adminHandlers, type AdminHandlers } from './admin-handlers.js';
 import { ADMIN_SERVICE_NAME, adminServiceDefinition, reflectedProtoDefinition } from './admin-proto.js';
-import { AdminLeaderForwarder, isForwardedStatus } from './leader-forwarding.js';
+import { AdminRequestForwarder, isForwardedStatus } from './request-forwarding.js';
 import { adminStatusOf, serviceErrorOf } from './status-codes.js';
 import { StatusWatch, type StatusChangeSource, type WatchCall } from './watch-status.js';
 
@@ -48,11 +49,11 @@ export class AdminServer {
   readonly #log: Logger;
   readonly #watches = new Set<StatusWatch>();
   readonly #shutdownGraceMs: number;
-  readonly #forwarder: AdminLeaderForwarder;
+  readonly #forwarder: AdminRequestForwarder;
   #healthTimer: NodeJS.Timeout | undefined;
   #address = '';
 
-  private constructor(herder: Herder, logger: Logger, server: grpc.Server, credentials: grpc.ServerCredentials, forwarder: AdminLeaderForwarder, options: AdminServerOptions) {
+  private constructor(herder: Herder, logger: Logger, server: grpc.Server, credentials: grpc.ServerCredentials, forwarder: AdminRequestForwarder, options: AdminServerOptions) {
     this.#herder = herder;
     this.#forwarder = forwarder;
     this.#log = logger;
@@ -69,7 +70,7 @@ export class AdminServer {
     const token = security?.authTokenFile ? await readTokenFile(security.authTokenFile) : undefined;
     const server = new grpc.Server({ interceptors: token === undefined ? [] : [bearerTokenInterceptor(token)] });
     const credentials = await serverCredentials(security);
-    const forwarder = await AdminLeaderForwarder.create(security);
+    const forwarder = await AdminRequestForwarder.create(security);
     return new AdminServer(herder, logger.child({ component: 'grpc-admin' }), server, credentials, forwarder, options);
   }
 
@@ -124,8 +125,8 @@ export class AdminServer {
         Promise.resolve()
           .then(() => handler(call.request))
           .catch((error: unknown) => {
-            if (!(error instanceof NotLeaderError)) throw error;
-            this.#log.debug({ rpc, leader: error.leaderAdminUrl }, 'Forwarding an admin call to the leader');
+            if (!(error instanceof RequestTargetError)) throw error;
+            this.#log.debug({ rpc, target: error.targetAdminUrl }, 'Forwarding an admin call to the worker that carries it out');
             return this.#forwarder.forward(error, rpc, call.request, call.metadata);
           })
           .then(

@@ -2,8 +2,8 @@
 // through the router, and Kafka Connect's error body {"error_code","message"} for every failure.
 // The routes themselves live in connector-routes.ts, plugin-routes.ts and admin-routes.ts.
 // https:// listeners take TLS settings (tls.ts); an authenticator (basic-auth.ts) checks every
-// request before it is routed and refused requests get Kafka's 401. Writes only the group's leader
-// may carry out are forwarded to it (leader-forwarding.ts).
+// request before it is routed and refused requests get Kafka's 401. Requests another worker carries
+// out (leader-only writes, restarts of tasks running elsewhere) are forwarded (request-forwarding.ts).
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https';
@@ -11,13 +11,13 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { parseListener } from '../../config/worker-config.js';
 import type { Herder } from '../../herder/herder.js';
-import { HerderError, NotLeaderError } from '../../herder/herder-errors.js';
+import { HerderError, RequestTargetError } from '../../herder/herder-errors.js';
 import type { LoggerLevels } from '../../logging.js';
 import { addAdminRoutes } from './admin-routes.js';
 import { sendUnauthorized } from './basic-auth.js';
 import { addConnectorRoutes } from './connector-routes.js';
 import { bodyRead, HttpError, sendError } from './http-io.js';
-import { forwardToLeader } from './leader-forwarding.js';
+import { forwardRequest } from './request-forwarding.js';
 import { addPluginRoutes } from './plugin-routes.js';
 import { Router } from './router.js';
 
@@ -101,7 +101,7 @@ export class RestServer {
       await handler({ params, query: url.searchParams, request, response, baseUrl });
     } catch (error) {
       if (response.headersSent) return void response.end();
-      if (error instanceof NotLeaderError) return await forwardToLeader(error, request, response, bodyRead(request), { ca: this.#tls?.ca });
+      if (error instanceof RequestTargetError) return await forwardRequest(error, request, response, bodyRead(request), { ca: this.#tls?.ca });
       if (error instanceof HerderError) return sendError(response, error.httpStatus, error.message);
       if (error instanceof HttpError) return sendError(response, error.status, error.message);
       this.#log.error({ err: error, method, path: url.pathname }, 'Request failed');

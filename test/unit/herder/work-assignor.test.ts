@@ -24,6 +24,7 @@ describe('assignWork', () => {
     expect([...result.values()].map((r) => r.connectors.length)).toEqual([1, 1, 1]);
     expect(new Set([...result.values()].flatMap((r) => r.tasks))).toEqual(new Set(tasks(6)));
     expect(result.get('m-b')).toMatchObject({ leaderId: 'a:8083', leaderUrl: 'http://a:8083', leaderAdminUrl: 'a:8084', revokedTasks: [] });
+    expect(result.get('m-b')!.workers.map((w) => w.adminUrl)).toEqual(['a:8084', 'b:8084', 'c:8084']);
   });
 
   it('keeps work where it runs (sticky) when nothing changes', () => {
@@ -63,7 +64,7 @@ describe('assignWork', () => {
   it('round-trips metadata and assignments through their byte form', () => {
     const metadata = { workerId: 'w:1', url: 'http://w:1', adminUrl: 'w:2', connectors: ['x'], tasks: ['x-0'] };
     expect(decodeWorkerMetadata(encodeWorkerMetadata(metadata))).toEqual(metadata);
-    const assignment = { connectors: ['x'], tasks: ['x-0'], revokedConnectors: [], revokedTasks: ['y-1'], leaderId: 'w:1', leaderUrl: 'http://w:1', leaderAdminUrl: 'w:2' };
+    const assignment = { connectors: ['x'], tasks: ['x-0'], revokedConnectors: [], revokedTasks: ['y-1'], leaderId: 'w:1', leaderUrl: 'http://w:1', leaderAdminUrl: 'w:2', workers: [{ workerId: 'w:1', url: 'http://w:1', adminUrl: 'w:2' }] };
     expect(decodeWorkAssignment(encodeWorkAssignment(assignment))).toEqual(assignment);
   });
 });

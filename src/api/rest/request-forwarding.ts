@@ -1,13 +1,14 @@
-// Forwarding a REST write to the group's leader, as Kafka Connect's workers do: a worker that is
-// not the leader (the Herder threw NotLeaderError) sends the same method, path, query and body to
-// the leader's REST URL, with the caller's Authorization header, and answers with the leader's
-// status and body unchanged. The hidden `forward` query parameter bounds the hops: absent on a
-// client's request (one more hop allowed: forward=true), `true` on a first forward (the next one
-// goes out with forward=false), `false` means answer Kafka's 409 instead of forwarding again.
+// Forwarding a REST request to the worker that carries it out, as Kafka Connect's workers do: the
+// leader for leader-only writes, the worker running a task for its restart. When the Herder throws
+// RequestTargetError, the same method, path, query and body go to the target's REST URL, with the
+// caller's Authorization header, and the target's status and body are the answer, unchanged. The
+// hidden `forward` query parameter bounds the hops: absent on a client's request (one more hop
+// allowed: forward=true), `true` on a first forward (the next one goes out with forward=false),
+// `false` means answer Kafka's 409 instead of forwarding again.
 
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { CONFLICTING_OPERATION, type NotLeaderError } from '../../herder/herder-errors.js';
+import { CONFLICTING_OPERATION, type RequestTargetError } from '../../herder/herder-errors.js';
 import { sendError } from './http-io.js';
 
 /** Kafka's RestClient waits as long as a request to the herder may take. */
@@ -16,16 +17,16 @@ const FORWARD_TIMEOUT_MS = 90_000;
 const FORWARDED_HEADERS = ['authorization', 'content-type', 'accept'];
 
 export interface ForwardingOptions {
-  /** CA certificates (PEM) to trust when the leader's URL is https (the worker's trust store). */
+  /** CA certificates (PEM) to trust when the target's URL is https (the worker's trust store). */
   readonly ca?: string | Buffer | Array<string | Buffer>;
 }
 
 /**
- * Answers `response` with the leader's answer to the same request, or with Kafka's 409 when the
- * request was already forwarded as far as it may go, or 500 when the leader cannot be reached.
+ * Answers `response` with the target's answer to the same request, or with Kafka's 409 when the
+ * request was already forwarded as far as it may go, or 500 when the target cannot be reached.
  */
-export async function forwardToLeader(
-  target: NotLeaderError,
+export async function forwardRequest(
+  target: RequestTargetError,
   request: IncomingMessage,
   response: ServerResponse,
   body: string | undefined,
@@ -34,9 +35,9 @@ export async function forwardToLeader(
   const url = new URL(request.url ?? '/', 'http://localhost');
   const forward = url.searchParams.get('forward');
   if (forward !== null && forward.toLowerCase() !== 'true') return sendError(response, 409, CONFLICTING_OPERATION);
-  const leader = new URL(target.leaderUrl);
+  const targetBase = new URL(target.targetUrl);
   url.searchParams.set('forward', String(forward === null));
-  const forwarded = new URL(`${url.pathname}${url.search}`, leader);
+  const forwarded = new URL(`${url.pathname}${url.search}`, targetBase);
   const headers: Record<string, string> = {};
   for (const name of FORWARDED_HEADERS) {
     const value = request.headers[name];

@@ -1,9 +1,9 @@
-// Forwarding an admin RPC to the group's leader: a worker that is not the leader (the Herder threw
-// NotLeaderError) makes the same call on the leader's gRPC admin address, with the caller's
-// "authorization" metadata, and answers with the leader's response or status unchanged. One hop
-// only: a forwarded call carries "polyconnect-forwarded", and a worker that receives one but is
-// not the leader either (the leadership moved meanwhile) answers ABORTED with Kafka's 409 text,
-// which clients retry.
+// Forwarding an admin RPC to the worker that carries it out (the leader for leader-only writes,
+// the worker running a task for its restart): when the Herder throws RequestTargetError, the same
+// call goes to the target's gRPC admin address with the caller's "authorization" metadata, and the
+// target's response or status is the answer, unchanged. One hop only: a forwarded call carries
+// "polyconnect-forwarded", and a worker that receives one but cannot carry it out either (the
+// leadership or the task moved meanwhile) answers ABORTED with Kafka's 409 text, which clients retry.
 //
 // TLS between workers: when the admin listener has TLS, the forwarding client trusts the CA in
 // admin.grpc.tls.client.ca.file (else the system's), and presents the worker's own certificate
@@ -12,7 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import * as grpc from '@grpc/grpc-js';
 import type { AdminGrpcConfig } from '../../config/worker-config.js';
-import { CONFLICTING_OPERATION, NO_KNOWN_LEADER, type NotLeaderError } from '../../herder/herder-errors.js';
+import { CONFLICTING_OPERATION, NO_KNOWN_LEADER, type RequestTargetError } from '../../herder/herder-errors.js';
 import { adminClientConstructor } from './admin-proto.js';
 import { AdminRequestError } from './status-codes.js';
 
@@ -22,7 +22,7 @@ const FORWARD_DEADLINE_MS = 90_000;
 
 type UnaryMethod = (request: unknown, metadata: grpc.Metadata, options: grpc.CallOptions, callback: (error: grpc.ServiceError | null, response?: unknown) => void) => void;
 
-export class AdminLeaderForwarder {
+export class AdminRequestForwarder {
   readonly #credentials: grpc.ChannelCredentials;
   readonly #clients = new Map<string, grpc.Client>();
 
@@ -30,21 +30,21 @@ export class AdminLeaderForwarder {
     this.#credentials = credentials;
   }
 
-  static async create(security: Pick<AdminGrpcConfig, 'tlsCertFile' | 'tlsKeyFile' | 'tlsClientCaFile'> | undefined): Promise<AdminLeaderForwarder> {
-    if (!security?.tlsCertFile || !security.tlsKeyFile) return new AdminLeaderForwarder(grpc.credentials.createInsecure());
-    if (!security.tlsClientCaFile) return new AdminLeaderForwarder(grpc.credentials.createSsl());
+  static async create(security: Pick<AdminGrpcConfig, 'tlsCertFile' | 'tlsKeyFile' | 'tlsClientCaFile'> | undefined): Promise<AdminRequestForwarder> {
+    if (!security?.tlsCertFile || !security.tlsKeyFile) return new AdminRequestForwarder(grpc.credentials.createInsecure());
+    if (!security.tlsClientCaFile) return new AdminRequestForwarder(grpc.credentials.createSsl());
     const [ca, key, cert] = await Promise.all([readFile(security.tlsClientCaFile), readFile(security.tlsKeyFile), readFile(security.tlsCertFile)]);
-    return new AdminLeaderForwarder(grpc.credentials.createSsl(ca, key, cert));
+    return new AdminRequestForwarder(grpc.credentials.createSsl(ca, key, cert));
   }
 
-  /** The leader's answer to the same call; rejects with the leader's status (a ServiceError) or ABORTED. */
-  forward(target: NotLeaderError, rpc: string, request: unknown, incoming: grpc.Metadata): Promise<unknown> {
+  /** The target's answer to the same call; rejects with the target's status (a ServiceError) or ABORTED. */
+  forward(target: RequestTargetError, rpc: string, request: unknown, incoming: grpc.Metadata): Promise<unknown> {
     if (incoming.get(FORWARDED_METADATA_KEY).length > 0) return Promise.reject(new AdminRequestError(grpc.status.ABORTED, CONFLICTING_OPERATION, 409));
-    if (target.leaderAdminUrl === '') return Promise.reject(new AdminRequestError(grpc.status.ABORTED, NO_KNOWN_LEADER, 409));
+    if (target.targetAdminUrl === '') return Promise.reject(new AdminRequestError(grpc.status.ABORTED, NO_KNOWN_LEADER, 409));
     const metadata = new grpc.Metadata();
     for (const value of incoming.get('authorization')) metadata.add('authorization', value);
     metadata.set(FORWARDED_METADATA_KEY, 'true');
-    const client = this.#client(target.leaderAdminUrl);
+    const client = this.#client(target.targetAdminUrl);
     const method = (client as unknown as Record<string, UnaryMethod | undefined>)[rpc];
     if (method === undefined) return Promise.reject(new AdminRequestError(grpc.status.UNIMPLEMENTED, `Cannot forward ${rpc}`, 501));
     return new Promise((resolve, reject) => {
@@ -68,7 +68,7 @@ export class AdminLeaderForwarder {
   }
 }
 
-/** A status the leader answered with (passed through as it is), as opposed to an error of ours. */
+/** A status the target answered with (passed through as it is), as opposed to an error of ours. */
 export function isForwardedStatus(error: unknown): error is grpc.ServiceError {
   return typeof error === 'object' && error !== null && 'code' in error && 'metadata' in error && (error as { metadata: unknown }).metadata instanceof grpc.Metadata;
 }
