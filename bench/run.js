@@ -5,7 +5,8 @@
 // (scripts/kafka) unless KAFKA_BOOTSTRAP_SERVERS is set. Then records/s across the plugin process
 // boundary for each SDK (bench/sdk-boundary.js: TypeScript, Python, Go; PASS/BELOW against the
 // floors, printed but not part of the exit code). Results also go to bench/results/. The exit code
-// is 1 only when the file pipeline falls below its floor ratio.
+// is 1 only when the file pipeline falls below its floor ratio. `npm run bench` then runs
+// bench/cdc.js and bench/distributed.js (rebalance and failover times of distributed workers).
 //
 // Knobs (environment): BENCH_RECORDS (default 500000), BENCH_LINE_BYTES (default 100), and
 // bench/sdk-boundary.js's BENCH_SDK_* (BENCH_SDK_SECONDS=0 skips the SDK boundary runs).
