@@ -153,5 +153,18 @@ describe('writes sent to followers are forwarded to the leader', () => {
     await waitFor(() => starts() === 3, 30_000, 'the task restarted again on its worker');
     const after = await statusOf();
     expect(after.tasks[task.id]!.worker_id).toBe(task.worker_id);
+    // Every worker's gRPC API shows the same tasks on the same workers as REST.
+    await waitFor(async () => (await statusOf()).tasks.every((t) => t.state === 'RUNNING'), 30_000, 'every task RUNNING');
+    const rest = (await statusOf()).tasks.map((t) => [t.id, 'CONNECTOR_STATE_RUNNING', t.worker_id]);
+    expect(new Set(rest.map((t) => t[2])).size).toBe(3);
+    for (const worker of cluster.running) {
+      const viewer = new AdminClient({ server: worker.adminAddress!, token: TOKEN, timeoutMs: 30_000 });
+      try {
+        const { status } = await viewer.call('GetConnectorStatus', { name });
+        expect(status!.tasks.map((t) => [t.id, t.state, t.workerId])).toEqual(rest);
+      } finally {
+        viewer.close();
+      }
+    }
   }, 120_000);
 });
