@@ -10,6 +10,11 @@ export type { Logger } from 'pino';
 const KAFKA_LEVELS: Record<string, string> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR', fatal: 'FATAL', silent: 'OFF' };
 const PINO_LEVELS: Record<string, string> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error', FATAL: 'fatal', OFF: 'silent' };
 
+/** Whether `level` is one of Kafka's level names that LoggerLevels.set() takes (any case). */
+export function isLoggerLevel(level: string): boolean {
+  return PINO_LEVELS[level.toUpperCase()] !== undefined;
+}
+
 export interface LoggerLevel {
   level: string;
   last_modified: number | null;

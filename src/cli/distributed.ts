@@ -78,6 +78,7 @@ export async function runDistributed(args: readonly string[], loggers: LoggerLev
     kafka,
     kafkaClusterId,
     logger,
+    loggers,
     polyconnectVersion: packageVersion(),
     url: `${listener.protocol}://${config.workerId}`,
     adminUrl: () => reachableAddress(admin?.address ?? '', config.workerId),

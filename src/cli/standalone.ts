@@ -74,7 +74,7 @@ export async function runStandalone(args: readonly string[], loggers: LoggerLeve
     onTaskFailed: (id, trace) => herder?.taskFailed(id.connector, id.task, trace),
     configProviders: workerProperties.providers,
   });
-  herder = new StandaloneHerder({ worker, statusStore, kafkaClusterId, logger, polyconnectVersion: packageVersion() });
+  herder = new StandaloneHerder({ worker, statusStore, kafkaClusterId, logger, loggers, polyconnectVersion: packageVersion() });
   await herder.start();
   const rest = new RestServer(herder, logger, { loggers, authenticator: restAuthenticator, tls: restTls?.serverOptions });
   logger.info(

@@ -9,7 +9,8 @@
 //   record) when they differ from the committed ones or the connector config changed since.
 // - Config changes, whoever wrote them: the leader asks for a rebalance; owners restart what they
 //   run with new configs, apply target states, stop removed connectors and carry out restart
-//   requests (Kafka's restart-connector-<name> records).
+//   requests (Kafka's restart-connector-<name> records). Cluster-wide logger levels (KIP-976)
+//   are applied at once, outside that queue (cluster-logger-levels.ts).
 // - Failed tasks running here are restarted automatically when their connector asks for it
 //   (polyconnect.task.restart.*, task-auto-restart.ts), by the worker that runs them.
 
@@ -17,12 +18,13 @@ import type { Logger } from 'pino';
 import type { ConfigChange, KafkaConfigSnapshot, KafkaConfigStore } from '../storage/kafka-config-store.js';
 import type { KafkaStatusStore } from '../storage/kafka-status-store.js';
 import type { Worker } from '../worker/worker.js';
+import { applyClusterLoggerLevel, type ClusterLoggerLevelsDependencies } from './cluster-logger-levels.js';
 import { checkConnectorConfig } from './connector-config-check.js';
 import type { RestartRequest } from './herder.js';
 import { TaskAutoRestarter, parseAutoRestartPolicy } from './task-auto-restart.js';
 import type { WorkAssignment } from './work-assignor.js';
 
-export interface AssignedWorkDependencies {
+export interface AssignedWorkDependencies extends ClusterLoggerLevelsDependencies {
   readonly worker: Worker;
   readonly configStore: KafkaConfigStore;
   readonly statusStore: KafkaStatusStore;
@@ -89,6 +91,7 @@ export class AssignedWork {
   handleConfigChange(change: ConfigChange): void {
     // Heard from the moment the worker starts joining: before its first assignment it runs nothing, so only ordering matters.
     if (this.#closing) return;
+    if (change.type === 'logging-level-update') return applyClusterLoggerLevel(change, this.#deps.loggers, this.#log);
     void this.#serially(() => this.#applyConfigChange(change)).catch((error: Error) => this.#log.error({ err: error, change: change.type }, 'Applying a config change failed'));
   }
 

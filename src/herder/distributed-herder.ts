@@ -23,6 +23,7 @@ import type { KafkaStatusStore } from '../storage/kafka-status-store.js';
 import type { Worker } from '../worker/worker.js';
 import type { ConfigInfos, ConfigKeyInfo } from './config-infos.js';
 import { AssignedWork, taskKey } from './assigned-work.js';
+import { putClusterLoggerLevel, type ClusterLoggerLevelsDependencies } from './cluster-logger-levels.js';
 import { LostWorkDelay } from './lost-work-delay.js';
 import { invalidConfigMessage } from './connector-config-check.js';
 import { ConnectorOffsetsManager, type ConnectorOffsets } from './connector-offsets.js';
@@ -33,12 +34,12 @@ import type { ConnectorInfo, ConnectorStateInfo, Herder, PluginInfo, RestartRequ
 import { AlreadyExistsError, BadRequestError, ConflictError, NO_KNOWN_LEADER, NotAssignedError, NotFoundError, NotLeaderError } from './herder-errors.js';
 import { PluginIntrospectionCache } from './plugin-introspection.js';
 import { COMPATIBLE_KAFKA_VERSION } from './standalone-herder.js';
-import { assignWork, decodeWorkAssignment, decodeWorkerMetadata, encodeWorkAssignment, encodeWorkerMetadata, type WorkAssignment, type WorkerAddress } from './work-assignor.js';
+import { assignWork, decodeWorkAssignment, decodeWorkerMetadata, emptyAssignment, encodeWorkAssignment, encodeWorkerMetadata, type WorkAssignment, type WorkerAddress } from './work-assignor.js';
 
 /** The sub-protocol of Polyconnect workers (JSON metadata and assignments, see work-assignor.ts). */
 export const POLYCONNECT_PROTOCOL = 'polyconnect';
 
-export interface DistributedHerderDependencies {
+export interface DistributedHerderDependencies extends ClusterLoggerLevelsDependencies {
   readonly worker: Worker;
   readonly configStore: KafkaConfigStore;
   readonly statusStore: KafkaStatusStore;
@@ -273,6 +274,11 @@ export class DistributedHerder implements Herder {
     });
   }
 
+  /** KIP-976: any worker writes the level to the config topic; every worker applies it as it reads it (AssignedWork). */
+  setClusterLoggerLevel(namespace: string, level: string): Promise<void> {
+    return putClusterLoggerLevel(this.#deps.configStore, namespace, level);
+  }
+
   async pauseConnector(name: string): Promise<void> {
     await this.#requireConnector(name, `Unknown connector ${name}`);
     await this.#deps.configStore.putTargetState(name, 'PAUSED');
@@ -369,11 +375,6 @@ export class DistributedHerder implements Herder {
     return connectorTypeOf(config, this.#deps.worker.catalog) === 'sink' ? 'sink' : 'source';
   }
 
-  /** The leader's REST URL as of the last rebalance ('' before the first). */
-  get leaderUrl(): string {
-    return this.#leaderUrl;
-  }
-
   /**
    * Runs a write that only the leader may carry out: here, after every earlier write and with the
    * config topic read to its end; elsewhere NotLeaderError (for the adapters to forward), or
@@ -392,8 +393,4 @@ export class DistributedHerder implements Herder {
     this.#writes = next.catch(() => undefined);
     return next;
   }
-}
-
-function emptyAssignment(): WorkAssignment {
-  return { connectors: [], tasks: [], revokedConnectors: [], revokedTasks: [], leaderId: '', leaderUrl: '', leaderAdminUrl: '', workers: [] };
 }

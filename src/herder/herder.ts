@@ -106,4 +106,11 @@ export interface Herder {
   /** GET /connector-plugins/{plugin}/config. */
   connectorPluginConfig(pluginName: string): Promise<ConfigKeyInfo[]>;
   health(): WorkerHealth;
+  /**
+   * PUT /admin/loggers/{name}?scope=cluster (KIP-976): a logger level for every worker. Standalone
+   * applies it here (its one worker is the cluster); distributed writes it to the config topic and
+   * each worker applies it when it reads it (cluster-logger-levels.ts). NotFoundError for an
+   * unknown level, as Kafka's 404 `invalid log level`.
+   */
+  setClusterLoggerLevel(namespace: string, level: string): Promise<void>;
 }

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { createConsumerGroupAdmin } from '../kafka/consumer-group-admin.js';
 import type { StatusStore } from '../storage/status-store.js';
 import type { Worker } from '../worker/worker.js';
+import { checkLoggerLevel, type ClusterLoggerLevelsDependencies } from './cluster-logger-levels.js';
 import type { ConfigInfos, ConfigKeyInfo } from './config-infos.js';
 import { checkConnectorConfig, invalidConfigMessage } from './connector-config-check.js';
 import { ConnectorOffsetsManager, type ConnectorOffsets } from './connector-offsets.js';
@@ -22,7 +23,7 @@ import { TaskAutoRestarter, parseAutoRestartPolicy } from './task-auto-restart.j
 /** The Kafka Connect version whose REST API and formats Polyconnect matches (kcctl parses it). */
 export const COMPATIBLE_KAFKA_VERSION = '4.1.2';
 
-export interface StandaloneHerderDependencies {
+export interface StandaloneHerderDependencies extends ClusterLoggerLevelsDependencies {
   readonly worker: Worker;
   readonly statusStore: StatusStore;
   readonly kafkaClusterId: string;
@@ -60,6 +61,12 @@ export class StandaloneHerder implements Herder {
     if (this.#stopping) return { status: 'unhealthy', message: 'Worker is shutting down.' };
     if (!this.#started) return { status: 'starting', message: 'Worker is still starting up.' };
     return { status: 'healthy', message: 'Worker has completed startup and is ready to handle requests.' };
+  }
+
+  /** KIP-976 in standalone mode: this worker is the whole cluster, so the level applies here (Kafka's REST still answers 204). */
+  async setClusterLoggerLevel(namespace: string, level: string): Promise<void> {
+    checkLoggerLevel(level);
+    this.#deps.loggers?.set(namespace, level);
   }
 
   async stop(): Promise<void> {

@@ -136,6 +136,11 @@ export function encodeWorkAssignment(assignment: WorkAssignment): Buffer {
   return Buffer.from(JSON.stringify({ version: 1, ...assignment }), 'utf8');
 }
 
+/** The assignment of a member the leader gave nothing (an empty assignment payload). */
+export function emptyAssignment(): WorkAssignment {
+  return { connectors: [], tasks: [], revokedConnectors: [], revokedTasks: [], leaderId: '', leaderUrl: '', leaderAdminUrl: '', workers: [] };
+}
+
 export function decodeWorkAssignment(bytes: Buffer): WorkAssignment {
   const parsed = JSON.parse(bytes.toString('utf8')) as Partial<WorkAssignment>;
   return {

@@ -148,5 +148,8 @@ describe('REST API', () => {
     await call(worker, 'GET', '/connectors');
     await worker.waitFor(() => worker.logs.some((entry) => entry.msg === 'REST request' && entry.level === 20), 5_000, 'a debug line');
     expect(await call(worker, 'PUT', '/admin/loggers/root', { level: 'LOUD' })).toMatchObject({ status: 404, body: { error_code: 404, message: "invalid log level 'LOUD'." } });
+    // Standalone: cluster scope (KIP-976) is this worker's scope, answered with 204 as in Kafka.
+    expect(await call(worker, 'PUT', '/admin/loggers/org.standalone?scope=cluster', { level: 'warn' })).toMatchObject({ status: 204, body: undefined });
+    expect((await call(worker, 'GET', '/admin/loggers/org.standalone')).body).toEqual({ level: 'WARN', last_modified: expect.any(Number) });
   });
 });

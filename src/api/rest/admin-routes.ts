@@ -1,6 +1,8 @@
 // The worker-level routes: GET / (server info), GET /health, and /admin/loggers (KIP-495: list,
-// read and set log levels live; the answer to a PUT lists the namespaces changed).
+// read and set log levels live; the answer to a PUT lists the namespaces changed, except with
+// ?scope=cluster, KIP-976, which sets the level on every worker through the herder and answers 204).
 
+import { checkLoggerLevel } from '../../herder/cluster-logger-levels.js';
 import type { Herder } from '../../herder/herder.js';
 import { BadRequestError, NotFoundError } from '../../herder/herder-errors.js';
 import type { LoggerLevels } from '../../logging.js';
@@ -24,14 +26,14 @@ export function addAdminRoutes(router: Router, herder: Herder, loggers: LoggerLe
     const body = (await readJsonBody(request, maxBodyBytes)) as { level?: unknown } | null;
     const level = body?.level;
     if (typeof level !== 'string' || level === '') throw new BadRequestError("Desired 'level' parameter was not specified in request.");
-    let changed: string[];
-    try {
-      changed = loggers.set(params[0]!, level);
-    } catch {
-      throw new NotFoundError(`invalid log level '${level}'.`); // Kafka answers an unknown level with 404
+    checkLoggerLevel(level); // Kafka answers an unknown level with 404, whatever the scope
+    // scope=cluster (KIP-976): the herder sets it on every worker (standalone: this one), answer 204.
+    // Any other scope, or none, is worker scope, as in Kafka.
+    if ((query.get('scope') ?? '').toLowerCase() === 'cluster') {
+      await herder.setClusterLoggerLevel(params[0]!, level);
+      sendEmpty(response, 204);
+    } else {
+      sendJson(response, 200, loggers.set(params[0]!, level));
     }
-    // scope=cluster (KIP-976) applies to every worker and answers 204; standalone has one worker.
-    if ((query.get('scope') ?? '').toLowerCase() === 'cluster') sendEmpty(response, 204);
-    else sendJson(response, 200, changed);
   });
 }

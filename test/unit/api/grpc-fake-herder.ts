@@ -44,6 +44,10 @@ export class FakeHerder implements Herder {
     return this.healthStatus;
   }
 
+  async setClusterLoggerLevel(namespace: string, level: string): Promise<void> {
+    this.#enter('setClusterLoggerLevel', namespace, level);
+  }
+
   connectors(): string[] {
     this.#enter('connectors');
     return [...this.configs.keys()];

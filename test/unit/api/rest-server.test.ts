@@ -97,6 +97,9 @@ class FakeHerder implements Herder {
   health(): WorkerHealth {
     return this.#call('health', [], () => ({ status: 'healthy', message: 'ok' }));
   }
+  async setClusterLoggerLevel(namespace: string, level: string): Promise<void> {
+    return this.#call('setClusterLoggerLevel', [namespace, level], () => undefined);
+  }
   async pauseConnector(name: string): Promise<void> {
     return this.#call('pauseConnector', [name], () => undefined);
   }
