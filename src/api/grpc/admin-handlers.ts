@@ -129,11 +129,16 @@ export function adminHandlers(herder: Herder, loggers: LoggerLevels | undefined)
       if (level === undefined) throw new NotFoundError(`Logger ${logger} not found.`);
       return { logger: loggerLevelMessage(logger, level) };
     },
-    SetLoggerLevel: ({ logger, level }) => {
+    SetLoggerLevel: async ({ logger, level, scope }) => {
       const levels = requireLoggers();
       const name = enumName('LOG_LEVEL_', level, '');
       if (name === '') throw new BadRequestError('Desired log level is not specified.');
       if (logger.trim() === '') throw new BadRequestError('A logger namespace is needed.');
+      if (enumName('LOGGER_SCOPE_', scope, 'WORKER') === 'CLUSTER') {
+        // Every worker applies it on its own (KIP-976): no namespaces to answer, as REST's 204.
+        await herder.setClusterLoggerLevel(logger, name);
+        return { loggers: [] };
+      }
       try {
         return { loggers: levels.set(logger, name) };
       } catch (error) {

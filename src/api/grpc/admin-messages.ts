@@ -10,6 +10,7 @@ export type InitialStateName = `INITIAL_STATE_${'UNSPECIFIED' | 'RUNNING' | 'PAU
 export type PluginTypeName = `PLUGIN_TYPE_${'UNSPECIFIED' | 'SOURCE' | 'SINK' | 'TRANSFORMATION' | 'PREDICATE' | 'CONVERTER' | 'HEADER_CONVERTER'}`;
 export type WorkerHealthStatusName = `WORKER_HEALTH_STATUS_${'UNSPECIFIED' | 'HEALTHY' | 'STARTING' | 'UNHEALTHY'}`;
 export type LogLevelName = `LOG_LEVEL_${'UNSPECIFIED' | 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL' | 'OFF'}`;
+export type LoggerScopeName = `LOGGER_SCOPE_${'UNSPECIFIED' | 'WORKER' | 'CLUSTER'}`;
 
 /** google.protobuf.Struct. */
 export interface PbStruct {
@@ -167,7 +168,7 @@ export interface AdminRpcs {
   ValidateConnectorConfig: [{ plugin?: string; config: Record<string, string> }, { name: string; errorCount: number; groups: string[]; configs: ConfigInfo[] }];
   ListLoggers: [Empty, { loggers: LoggerLevel[] }];
   GetLogger: [{ logger: string }, { logger: LoggerLevel | null }];
-  SetLoggerLevel: [{ logger: string; level: LogLevelName }, { loggers: string[] }];
+  SetLoggerLevel: [{ logger: string; level: LogLevelName; scope?: LoggerScopeName }, { loggers: string[] }];
 }
 
 export type AdminRpcName = keyof AdminRpcs;

@@ -11,6 +11,7 @@ import type { WatchStatusResponse } from '../../../src/api/grpc/admin-messages.j
 import { AdminServer, startAdminApi } from '../../../src/api/grpc/admin-server.js';
 import { fromStruct, toStruct } from '../../../src/api/grpc/proto-json.js';
 import { AdminCallError, AdminClient } from '../../../src/cli/admin-client.js';
+import { NotFoundError } from '../../../src/herder/herder-errors.js';
 import { LoggerLevels } from '../../../src/logging.js';
 import { FakeHerder, WORKER } from './grpc-fake-herder.js';
 
@@ -204,6 +205,18 @@ describe('AdminServer', () => {
     expect((await failure(client.call('GetLogger', { logger: 'nope' }))).code).toBe(grpc.status.NOT_FOUND);
     expect((await failure(client.call('SetLoggerLevel', { logger: 'root', level: 'LOG_LEVEL_UNSPECIFIED' }))).message).toBe('Desired log level is not specified.');
     await client.call('SetLoggerLevel', { logger: 'root', level: 'LOG_LEVEL_OFF' });
+  });
+
+  it('hands a cluster-scope level to the herder and answers no namespaces; worker scope stays here', async () => {
+    herder.calls = [];
+    expect(await client.call('SetLoggerLevel', { logger: 'org.cluster', level: 'LOG_LEVEL_TRACE', scope: 'LOGGER_SCOPE_CLUSTER' })).toEqual({ loggers: [] });
+    expect(herder.calls).toEqual([['setClusterLoggerLevel', 'org.cluster', 'TRACE']]);
+    expect(loggers.get('org.cluster')).toBeUndefined(); // the herder applies it, not the handler
+    expect(await client.call('SetLoggerLevel', { logger: 'org.worker', level: 'LOG_LEVEL_WARN', scope: 'LOGGER_SCOPE_WORKER' })).toEqual({ loggers: ['org.worker'] });
+    expect(herder.calls).toHaveLength(1);
+    herder.fail.setClusterLoggerLevel = new NotFoundError("invalid log level 'TRACE'.");
+    expect((await failure(client.call('SetLoggerLevel', { logger: 'org.cluster', level: 'LOG_LEVEL_TRACE', scope: 'LOGGER_SCOPE_CLUSTER' }))).code).toBe(grpc.status.NOT_FOUND);
+    delete herder.fail.setClusterLoggerLevel;
   });
 
   it('WatchStatus sends a snapshot, then changes as they happen, without repeats, with removals', async () => {
