@@ -65,6 +65,7 @@ const OPTIONS = {
   watch: { type: 'boolean', short: 'w' },
   all: { type: 'boolean' },
   plugin: { type: 'string' },
+  scope: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 const GLOBAL_OPTIONS = ['server', 'token', 'token-file', 'tls', 'cacert', 'cert', 'key', 'tls-server-name', 'output', 'timeout', 'help'];
@@ -86,7 +87,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   topics: { args: ['name', 'connector?'], options: [], usage: 'topics NAME | topics reset NAME', summary: 'Show the topics a connector has used, or forget them' },
   plugins: { args: [], options: ['all'], usage: 'plugins [--all]', summary: 'List connector plugins (--all: transforms, predicates, converters too)' },
   validate: { args: [], options: ['file', 'plugin'], usage: 'validate -f FILE [--plugin CLASS]', summary: 'Validate a connector config without creating it' },
-  loggers: { args: ['action?', 'logger?', 'level?'], options: [], usage: 'loggers | loggers get LOGGER | loggers set LOGGER LEVEL', summary: 'List log levels, show one, or set one live (TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF)' },
+  loggers: { args: ['action?', 'logger?', 'level?'], options: ['scope'], usage: 'loggers | loggers get LOGGER | loggers set LOGGER LEVEL [--scope worker|cluster]', summary: 'List log levels, show one, or set one live (TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF) on this worker or every worker' },
   'server-info': { args: [], options: [], summary: "Show the worker's version, commit and Kafka cluster id" },
   health: { args: [], options: [], summary: 'Show whether the worker is healthy; exit code 1 when it is not' },
 };

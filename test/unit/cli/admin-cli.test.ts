@@ -180,6 +180,17 @@ describe('polyconnect admin subcommands', () => {
     expect((await cli(['loggers', 'drop', 'x'])).stderr).toMatch(/^polyconnect: loggers takes no argument, get or set; got drop\n/);
   });
 
+  it('sets a level on every worker with --scope cluster, and on this one with --scope worker', async () => {
+    herder.calls = [];
+    expect(await cli(['loggers', 'set', 'org.cluster', 'debug', '--scope', 'cluster'])).toEqual({ code: 0, stdout: 'Set org.cluster to DEBUG on every worker\n', stderr: '' });
+    expect(herder.calls).toEqual([['setClusterLoggerLevel', 'org.cluster', 'DEBUG']]);
+    expect(JSON.parse((await cli(['loggers', 'set', 'org.cluster', 'INFO', '--scope', 'CLUSTER', '-o', 'json'])).stdout)).toEqual({ loggers: [] });
+    expect(await cli(['loggers', 'set', 'org.worker', 'warn', '--scope', 'worker'])).toEqual({ code: 0, stdout: 'Set org.worker to WARN\n', stderr: '' });
+    expect(herder.calls).toHaveLength(2);
+    expect((await cli(['loggers', 'set', 'x', 'warn', '--scope', 'galaxy'])).stderr).toMatch(/^polyconnect: --scope must be worker or cluster; got galaxy\n/);
+    expect((await cli(['loggers', 'get', 'x', '--scope', 'cluster'])).stderr).toMatch(/^polyconnect: --scope goes with loggers set\n/);
+  });
+
   it('shows server info, and health with exit 1 unless HEALTHY', async () => {
     expect(await cli(['server-info'])).toEqual({ code: 0, stdout: 'Version:           4.1.2\nCommit:            abcdef0123456789\nKafka cluster id:  cluster-1\n', stderr: '' });
     expect(JSON.parse((await cli(['server-info', '-o', 'json'])).stdout)).toEqual({ version: '4.1.2', commit: 'abcdef0123456789', kafkaClusterId: 'cluster-1' });

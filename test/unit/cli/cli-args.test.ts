@@ -38,6 +38,7 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['topics', 'reset', 'src'])).toMatchObject({ command: 'topics', args: ['reset', 'src'] });
     expect(parseCliArgs(['loggers'])).toMatchObject({ command: 'loggers', args: [] });
     expect(parseCliArgs(['loggers', 'set', 'org.apache.kafka', 'debug', '-o', 'json'])).toMatchObject({ args: ['set', 'org.apache.kafka', 'debug'], globals: { output: 'json' } });
+    expect(parseCliArgs(['loggers', 'set', 'org.apache.kafka', 'debug', '--scope', 'cluster'])).toMatchObject({ args: ['set', 'org.apache.kafka', 'debug'], options: { scope: 'cluster' } });
     expect(parseCliArgs(['server-info'])).toMatchObject({ command: 'server-info', args: [] });
     expect(parseCliArgs(['--server', 'h:1', 'health'])).toMatchObject({ command: 'health', globals: { server: 'h:1' } });
   });
@@ -69,8 +70,8 @@ describe('parseCliArgs', () => {
     expect(usage(['topics'])).toBe('topics needs NAME');
     expect(usage(['topics', 'reset', 'a', 'b'])).toBe('topics takes at most 2 argument(s); got reset a b');
     expect(usage(['loggers', 'set', 'a', 'debug', 'x'])).toBe('loggers takes at most 3 argument(s); got set a debug x');
-    // SetLoggerLevel has no scope: Kafka's ?scope=cluster is not offered.
-    expect(usage(['loggers', 'set', 'a', 'debug', '--scope', 'cluster'])).toBe("Unknown option '--scope'");
+    expect(usage(['loggers', 'set', 'a', 'debug', '--scope'])).toMatch(/^Option '--scope <value>' argument missing/);
+    expect(usage(['list', '--scope', 'cluster'])).toBe('list does not take --scope');
     expect(usage(['health', 'x'])).toBe('health takes no arguments; got x');
     expect(usage(['server-info', '--all'])).toBe('server-info does not take --all');
     expect(usage(['list', '-o', 'yaml'])).toBe('--output must be table or json; got yaml');
