@@ -13,7 +13,8 @@
 //   failover: a worker running tasks gets SIGKILL; ms until every connector and task is owned by a
 //             survivor (about session.timeout.ms plus the rebalance), and until all are RUNNING:
 //             a moved sink task reports RUNNING once its consumer joined the connector's consumer
-//             group, which waits until the dead consumer's consumer.session.timeout.ms expires.
+//             group, which waits until the dead consumer's consumer.session.timeout.ms expires
+//             (distributed workers default it to session.timeout.ms; Kafka's consumer: 45000).
 //             The killed worker is then started again (same port) for the next run.
 // At the end every sink file must hold every line of its input (missing lines fail the bench);
 // duplicates are counted. A table is printed and the results go to bench/results/distributed-*.json.
@@ -21,7 +22,7 @@
 // Knobs (environment): BENCH_DISTRIBUTED_RUNS (default 2), BENCH_DISTRIBUTED_PAIRS (default 4),
 // BENCH_DISTRIBUTED_SESSION_TIMEOUT_MS (session.timeout.ms, default 10000; heartbeat.interval.ms is
 // a third, at most 3000), BENCH_DISTRIBUTED_CONSUMER_SESSION_TIMEOUT_MS (the sink tasks'
-// consumer.session.timeout.ms, default 45000 as in Kafka), BENCH_DISTRIBUTED_LINES_PER_SECOND (per
+// consumer.session.timeout.ms; unset: the worker's default, session.timeout.ms), BENCH_DISTRIBUTED_LINES_PER_SECOND (per
 // input file, default 200), BENCH_DISTRIBUTED_LOG_DIR (keep worker logs there).
 
 import { execFileSync, spawn } from 'node:child_process';
@@ -38,7 +39,7 @@ const RUNS = Number(process.env.BENCH_DISTRIBUTED_RUNS ?? 2);
 const PAIRS = Number(process.env.BENCH_DISTRIBUTED_PAIRS ?? 4);
 const SESSION_TIMEOUT_MS = Number(process.env.BENCH_DISTRIBUTED_SESSION_TIMEOUT_MS ?? 10_000);
 const HEARTBEAT_MS = Math.min(3_000, Math.floor(SESSION_TIMEOUT_MS / 3));
-const CONSUMER_SESSION_TIMEOUT_MS = Number(process.env.BENCH_DISTRIBUTED_CONSUMER_SESSION_TIMEOUT_MS ?? 45_000);
+const CONSUMER_SESSION_TIMEOUT_MS = Number(process.env.BENCH_DISTRIBUTED_CONSUMER_SESSION_TIMEOUT_MS ?? 0) || SESSION_TIMEOUT_MS;
 const LINES_PER_SECOND = Number(process.env.BENCH_DISTRIBUTED_LINES_PER_SECOND ?? 200);
 const LOG_DIR = process.env.BENCH_DISTRIBUTED_LOG_DIR;
 const POLL_MS = 100;
@@ -90,7 +91,7 @@ async function main() {
     'offset.flush.interval.ms': '1000',
     'session.timeout.ms': String(SESSION_TIMEOUT_MS),
     'heartbeat.interval.ms': String(HEARTBEAT_MS),
-    'consumer.session.timeout.ms': String(CONSUMER_SESSION_TIMEOUT_MS),
+    ...(process.env.BENCH_DISTRIBUTED_CONSUMER_SESSION_TIMEOUT_MS ? { 'consumer.session.timeout.ms': String(CONSUMER_SESSION_TIMEOUT_MS) } : {}),
     'plugin.path': join(ROOT, 'plugins/connectors/file'),
     'admin.grpc.listener': '',
     listeners: `http://127.0.0.1:${port}`,

@@ -35,8 +35,8 @@ export async function runDistributed(args: readonly string[], loggers: LoggerLev
   }
   const signals = captureShutdownSignals();
   const workerProperties = resolveWorkerConfig(await readPropertiesFile(workerFile));
-  const config = compileWorkerConfig(workerProperties.config);
   const distributed = compileDistributedConfig(workerProperties.config);
+  const config = compileWorkerConfig(withSinkConsumerSessionTimeout(workerProperties.config, distributed.sessionTimeoutMs));
   for (const key of config.unknownKeys) if (!isDistributedKey(key)) logger.warn(`The configuration '${key}' was supplied but isn't a known config.`);
   if (config.offsetStorageFile !== null) logger.warn('offset.storage.file.filename is a standalone setting; distributed workers keep offsets in offset.storage.topic');
   const restAuthenticator = basicAuthFromWorkerConfig(config.originals);
@@ -121,4 +121,14 @@ function reachableAddress(bound: string, workerId: string): string {
   const host = bound.slice(0, bound.lastIndexOf(':'));
   if (host !== '0.0.0.0' && host !== '[::]' && host !== '::') return bound;
   return `${workerId.slice(0, workerId.lastIndexOf(':'))}:${port}`;
+}
+
+/**
+ * Sink tasks' consumers leave their groups on the same bound as the worker leaves its own: a dead
+ * worker's sink partitions move within session.timeout.ms (10 s) instead of the Java consumer's
+ * 45 s default, which would hold a moved sink task's data back long after failover. An explicit
+ * consumer.session.timeout.ms wins. (Kafka Connect keeps the consumer default.)
+ */
+function withSinkConsumerSessionTimeout(config: Readonly<Record<string, string>>, sessionTimeoutMs: number): Record<string, string> {
+  return 'consumer.session.timeout.ms' in config ? { ...config } : { ...config, 'consumer.session.timeout.ms': String(sessionTimeoutMs) };
 }

@@ -91,20 +91,27 @@ function balance(members: ReadonlyArray<{ memberId: string; owned: readonly stri
     }
   }
   if (members.length === 0) return allocation;
-  // 2. Members above their share give back the excess (it moves next round).
+  // 2. Members above their share give back the excess (it moves next round). Shares differ by at
+  //    most one: the most loaded members keep `ceiling` (as many as the remainder allows), the
+  //    others `floor`, so 6 tasks on 4 workers end 2/2/1/1, not 2/2/2/0.
   const ceiling = Math.ceil(items.length / members.length);
   const floor = Math.floor(items.length / members.length);
-  const below = members.filter((m) => allocation.get(m.memberId)!.assigned.length < floor).length;
+  const load = (memberId: string): number => allocation.get(memberId)!.assigned.length;
+  const below = members.filter((m) => load(m.memberId) < floor).length;
   const unowned = items.filter((item) => !owner.has(item));
-  if (below > 0 || unowned.length > 0) {
-    for (const member of members) {
+  const canHoldCeiling = items.length % members.length;
+  const overFloor = members.filter((m) => load(m.memberId) > floor).length;
+  if (below > 0 || unowned.length > 0 || overFloor > canHoldCeiling) {
+    const byLoad = [...members].sort((a, b) => load(b.memberId) - load(a.memberId) || compare(a.memberId, b.memberId));
+    byLoad.forEach((member, index) => {
+      const share = index < canHoldCeiling ? ceiling : floor;
       const mine = allocation.get(member.memberId)!;
-      while (mine.assigned.length > ceiling) {
+      while (mine.assigned.length > share) {
         const item = mine.assigned.pop()!;
         owner.delete(item);
         mine.revoked.push(item);
       }
-    }
+    });
   }
   // 3. Items nobody owns (new, or a dead member's) go to the least loaded members now; items
   //    revoked this round are left for the next one so they never run twice at once.

@@ -55,6 +55,22 @@ describe('assignWork', () => {
     expect(second.get('m-c')!.tasks.sort()).toEqual([...revoked].sort());
   });
 
+  it('lets shares differ by one at most: 6 tasks on 4 workers end 2/2/1/1, moving only one task per new worker', () => {
+    const three = [worker('a', ['c-0', 'c-1']), worker('b', ['c-2', 'c-3']), worker('c', ['c-4', 'c-5'])];
+    const first = run([...three, worker('d')], tasks(6));
+    const revoked = [...first.values()].flatMap((r) => r.revokedTasks);
+    expect(revoked).toHaveLength(1);
+    expect(first.get('m-d')!.tasks).toEqual([]);
+    const second = run(next([...three, worker('d')], first), tasks(6));
+    expect([...second.values()].map((r) => r.tasks.length).sort()).toEqual([1, 1, 2, 2]);
+    expect(second.get('m-d')!.tasks).toEqual(revoked);
+    expect([...second.values()].flatMap((r) => r.revokedTasks)).toEqual([]);
+    // Stable afterwards: nothing moves.
+    const third = run(next([...three, worker('d')], second), tasks(6));
+    expect([...third.values()].flatMap((r) => r.revokedTasks)).toEqual([]);
+    expect([...third.values()].map((r) => r.tasks)).toEqual([...second.values()].map((r) => r.tasks));
+  });
+
   it('revokes deleted work and duplicates', () => {
     const result = run([worker('a', ['c-0', 'old-0']), worker('b', ['c-0', 'c-1'])], tasks(2));
     expect(result.get('m-a')).toMatchObject({ tasks: ['c-0'], revokedTasks: ['old-0'] });
