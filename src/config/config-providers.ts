@@ -226,6 +226,18 @@ export class ConfigProviders {
   /**
    * A connector config for validation: each placeholder key that resolves is resolved, one that
    * does not stays as written (no error here: the connector fails on start, saying why).
+   *
+   * What Kafka does, and why this matches it: AbstractHerder.validateConnectorConfig runs the
+   * worker's WorkerConfigTransformer over the config first, so validation (the validate endpoint
+   * and the check before create/update store a config) sees resolved values. Kafka's
+   * ConfigTransformer leaves a placeholder it gets no value for (a missing key or variable, a path
+   * outside allowed.paths) as written and reports nothing about it: the text as written is then
+   * validated like any value, and the config is stored if that text passes. So we add no error for
+   * an unresolved placeholder either; only when the text as written already fails does restore()
+   * add the reason, as one more message on that key (counted like every message). Where Kafka's
+   * FileConfigProvider cannot read a file at all it throws, and Kafka's validation (and so a
+   * create) answers 500; we treat that like the other failures (validated as written, the
+   * connector then fails on start saying why), which tells the user more.
    */
   resolveForValidation(config: Readonly<Record<string, string>>): ValidationView {
     const resolved: Record<string, string> = { ...config };
@@ -249,8 +261,15 @@ export class ConfigProviders {
 
 /** The shape of a validation answer (Kafka's ConfigInfos) that restore() works on. */
 export interface ValidationAnswer {
+  error_count: number;
   configs: Array<{ value: { name: string; value: string | null; errors: string[] } | null }>;
 }
+
+/**
+ * The prefixes of the converter parts of a validation answer (Kafka's prefixedConfigInfos), whose
+ * error_count counts keys with errors rather than messages.
+ */
+const COUNTED_PER_KEY_PREFIXES = ['header.converter.', 'key.converter.', 'value.converter.'];
 
 /** A config resolved for validation, and the way back to what the user wrote. */
 export class ValidationView {
@@ -268,12 +287,18 @@ export class ValidationView {
    * The answer with the placeholders back: a resolved key shows its raw value (a password stays
    * [hidden]), and any resolved value in an error message becomes its placeholder (on its own key
    * always; on other keys when it is at least 4 characters long, so that "1" stays "1"). A key
-   * whose placeholder could not be resolved and that failed validation as written is told why.
+   * whose placeholder could not be resolved and that failed validation as written is told why, in
+   * one more message per placeholder, which error_count counts as it counts every message (in a
+   * converter's part, where Kafka counts keys with errors, the key was counted already). A key
+   * whose text as written passes gets nothing: Kafka reports nothing there either.
    */
   restore<T extends ValidationAnswer>(answer: T): T {
     for (const info of answer.configs) {
-      const problems = info.value === null ? undefined : this.#failures.get(info.value.name);
-      if (problems !== undefined && info.value!.errors.length > 0) info.value!.errors.push(...problems.map((problem) => `Could not resolve ${problem.replace(/^key "[^"]*": /, '')}`));
+      const value = info.value;
+      const problems = value === null ? undefined : this.#failures.get(value.name);
+      if (value === null || problems === undefined || value.errors.length === 0) continue;
+      value.errors.push(...problems.map((problem) => `Could not resolve ${problem.replace(/^key "[^"]*": /, '')}`));
+      if (!COUNTED_PER_KEY_PREFIXES.some((prefix) => value.name.startsWith(prefix))) answer.error_count += problems.length;
     }
     if (this.#replaced.size === 0) return answer;
     const longestFirst = [...this.#replaced].sort(([, a], [, b]) => b.resolved.length - a.resolved.length);

@@ -284,25 +284,54 @@ describe('resolveForValidation', () => {
     expect(view.config).toEqual({ name: 'c', 'tasks.max': '${env:PORT}', port: '5432', password: 's3cr3t-pw', missing: '${env:NOT_SET}', foreign: '${vault:x:y}' });
   });
 
-  it('tells why a placeholder was not resolved when the text as written fails validation', () => {
+  it('tells why a placeholder was not resolved when the text as written fails validation, and counts the message', () => {
     const view = providers({}, {}).resolveForValidation({ port: '${env:NOT_SET}', label: '${env:ALSO_NOT_SET}' });
     const answer = {
+      error_count: 1,
       configs: [
         { value: { name: 'port', value: '${env:NOT_SET}', errors: ['Invalid value ${env:NOT_SET} for configuration port: Not a number of type INT'] } },
         { value: { name: 'label', value: '${env:ALSO_NOT_SET}', errors: [] } },
       ],
     };
-    expect(view.restore(answer).configs.map((c) => c.value.errors)).toEqual([
+    const restored = view.restore(answer);
+    expect(restored.configs.map((c) => c.value.errors)).toEqual([
       ['Invalid value ${env:NOT_SET} for configuration port: Not a number of type INT', 'Could not resolve ${env:NOT_SET}: the environment variable NOT_SET is not set'],
       [],
     ]);
+    expect(restored.error_count).toBe(2);
   });
+
+  it('adds no error (and counts none) for an unresolved placeholder whose text as written passes, as Kafka reports nothing there', () => {
+    const view = providers({}, {}).resolveForValidation({ password: '${env:NOT_SET}' });
+    const answer = { error_count: 0, configs: [{ value: { name: 'password', value: '[hidden]', errors: [] as string[] } }] };
+    expect(view.restore(answer)).toEqual({ error_count: 0, configs: [{ value: { name: 'password', value: '[hidden]', errors: [] } }] });
+    expect(view.config).toEqual({ password: '${env:NOT_SET}' });
+  });
+
+  it('counts one message per unresolved placeholder on a connector key, none more on a converter key (Kafka counts those per key)', () => {
+    const view = providers({}, {}).resolveForValidation({ url: '${env:HOST}:${env:PORT}', 'value.converter.schemas.enable': '${env:SCHEMAS}' });
+    const answer = {
+      error_count: 2,
+      configs: [
+        { value: { name: 'url', value: '${env:HOST}:${env:PORT}', errors: ['Invalid value ${env:HOST}:${env:PORT} for configuration url: not a URL'] } },
+        { value: { name: 'value.converter.schemas.enable', value: null, errors: ['Invalid value ${env:SCHEMAS} for configuration schemas.enable: Expected value to be either true or false'] } },
+      ],
+    };
+    const restored = view.restore(answer);
+    expect(restored.configs.map((c) => c.value.errors.slice(1))).toEqual([
+      ['Could not resolve ${env:HOST}: the environment variable HOST is not set', 'Could not resolve ${env:PORT}: the environment variable PORT is not set'],
+      ['Could not resolve ${env:SCHEMAS}: the environment variable SCHEMAS is not set'],
+    ]);
+    expect(restored.error_count).toBe(4);
+  });
+
 
   it('restores the placeholders in the answer: values (passwords stay hidden) and error messages', () => {
     const dir = secretsDir();
     const raw = `\${file:${dir}/db.properties:password}`;
     const view = providers({}, { PORT: 'not-a-port', ONE: '1' }).resolveForValidation({ port: '${env:PORT}', password: raw, user: `\${file:${dir}/db.properties:user}`, tiny: '${env:ONE}' });
     const answer = {
+      error_count: 2,
       configs: [
         { value: { name: 'port', value: 'not-a-port', errors: ['Invalid value not-a-port for configuration port: Not a number of type INT'] } },
         { value: { name: 'password', value: '[hidden]', errors: [] } },
