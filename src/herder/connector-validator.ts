@@ -1,5 +1,5 @@
 // Connector config validation as Kafka's AbstractHerder.validateConnectorConfig does it: the
-// framework's keys, the keys of every transform and predicate alias (transform-config-keys.ts,
+// framework's keys (converter classes checked as Kafka's ConnectorConfig does), the keys of every transform and predicate alias (transform-config-keys.ts,
 // with the chain's problems on them), the plugin's own keys from Describe and its own
 // ValidateConfig, then each explicitly set converter's keys (converter-config-infos.ts), answered
 // in Kafka's ConfigInfos shape. Also the flat definition list of /connector-plugins/{plugin}/config
@@ -11,7 +11,7 @@ import { connectorConfigDef } from './connector-config-def.js';
 import { connectorConfigProblems, resolveConnectorPlugin } from './connector-config-check.js';
 import { keyInfoFromDef, keyInfoFromProto, mergeConfigInfos, valueInfo, type ConfigInfo, type ConfigInfos, type ConfigKeyInfo, type ConfigValueInfo } from './config-infos.js';
 import { builtinPluginConfigDef } from './connector-plugins.js';
-import { converterConfigInfos } from './converter-config-infos.js';
+import { CONVERTER_CLASS_KEYS, converterClassProblems, converterClassValue, converterConfigInfos } from './converter-config-infos.js';
 import { NotFoundError } from './herder-errors.js';
 import { enrichedTransformKeys } from './transform-config-keys.js';
 
@@ -34,7 +34,7 @@ export class ConnectorValidator {
   async validate(config: Record<string, string>): Promise<ConfigInfos> {
     const plugin = resolveConnectorPlugin(config, this.#catalog);
     const framework = connectorConfigDef(plugin.type);
-    const problems = connectorConfigProblems(config['name'] ?? '', config, plugin);
+    const problems = [...connectorConfigProblems(config['name'] ?? '', config, plugin), ...converterClassProblems(config, this.#catalog)];
     if (config['name'] === undefined) {
       // Kafka reports only the missing key (its name validator skips an absent value).
       const emptyName = problems.findIndex((p) => p.key === 'name' && p.message.endsWith('String may not be empty'));
@@ -53,7 +53,9 @@ export class ConnectorValidator {
       const definition = keyInfoFromDef(framework.key(result.name)!);
       const errors = [...result.errors.filter((message) => !(result.name === 'name' && message.startsWith('Missing required'))), ...problemsOn(result.name)];
       definitions.set(result.name, definition);
-      values.set(result.name, valueInfo(result.name, result.value, [...new Set(errors)], definition));
+      const raw = config[result.name];
+      const shown = CONVERTER_CLASS_KEYS.includes(result.name) && raw !== undefined && raw.trim() !== '' ? converterClassValue(raw, this.#catalog) : result.value;
+      values.set(result.name, valueInfo(result.name, shown, [...new Set(errors)], definition));
     }
     for (const { key, value, recommended } of enrichedTransformKeys(config)) {
       const definition = keyInfoFromDef(key);

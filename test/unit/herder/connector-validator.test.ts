@@ -1,9 +1,12 @@
 // ConnectorValidator's answer shape for transforms, predicates and converters (Kafka's
-// ConnectorConfig.enrich, generateResult, validateConverterConfig and mergeConfigInfos), and the
+// ConnectorConfig.enrich, generateResult, validateConverterConfig and mergeConfigInfos), converter
+// classes that do not exist or are of the wrong kind, error_count with config provider placeholders
+// that do not resolve (ValidationView.restore over the validator's answer), and the
 // definition lists GET /connector-plugins/{plugin}/config gives for built-in plugins (KIP-769).
 
 import { describe, expect, it } from 'vitest';
-import type { ConfigInfos } from '../../../src/herder/config-infos.js';
+import { ConfigProviders } from '../../../src/config/config-providers.js';
+import type { ConfigInfo, ConfigInfos } from '../../../src/herder/config-infos.js';
 import { ConnectorValidator, type PluginIntrospection } from '../../../src/herder/connector-validator.js';
 import { NotFoundError } from '../../../src/herder/herder-errors.js';
 import type { ConnectorPlugin, PluginCatalog } from '../../../src/plugin/plugin-catalog.js';
@@ -26,6 +29,13 @@ const plugins: PluginIntrospection = {
 
 const validator = new ConnectorValidator(catalog, plugins);
 const base = { name: 'c', 'connector.class': 'MySink', topics: 't', path: '/tmp/x' };
+
+/** The entry of one key. */
+function info(infos: ConfigInfos, name: string): ConfigInfo {
+  const found = infos.configs.find((entry) => (entry.value?.name ?? entry.definition?.name) === name);
+  if (found === undefined) throw new Error(`no entry for ${name}`);
+  return found;
+}
 
 /** The entries after the framework's keys, as [name, group, order, value, errors]. */
 function tail(infos: ConfigInfos, from: string): unknown[][] {
@@ -120,10 +130,81 @@ describe('ConnectorValidator: converters', () => {
     expect(encoding.definition).toMatchObject({ type: 'STRING', default_value: 'UTF-8', importance: 'HIGH', width: 'MEDIUM', display_name: 'Encoding' });
   });
 
-  it('adds nothing for a converter it does not know', async () => {
+  it('reports a converter class that does not exist on its key, as Kafka\'s ConfigDef does, and adds none of its keys', async () => {
     const infos = await validator.validate({ ...base, 'value.converter': 'io.confluent.connect.avro.AvroConverter', 'value.converter.schema.registry.url': 'http://x' });
-    expect(infos.configs.some((info) => info.value?.name.startsWith('value.converter.'))).toBe(false);
+    expect(info(infos, 'value.converter')).toEqual({
+      definition: { name: 'value.converter', type: 'CLASS', required: false, default_value: null, importance: 'LOW', documentation: expect.any(String), group: 'Common', width: 'SHORT', display_name: 'Value converter class', dependents: [], order: 6 },
+      value: {
+        name: 'value.converter',
+        value: null,
+        recommended_values: [],
+        errors: ['Invalid value io.confluent.connect.avro.AvroConverter for configuration value.converter: Class io.confluent.connect.avro.AvroConverter could not be found.'],
+        visible: true,
+      },
+    });
+    expect(infos.error_count).toBe(1);
+    expect(infos.configs.some((entry) => entry.value?.name.startsWith('value.converter.'))).toBe(false);
     expect(infos.configs.at(-1)!.definition!.name).toBe('path');
+  });
+
+  it('reports a class of the wrong kind on each converter key with Kafka\'s "does not implement" message, showing its full name', async () => {
+    const infos = await validator.validate({
+      ...base,
+      'key.converter': 'SimpleHeaderConverter',
+      'value.converter': 'org.apache.kafka.connect.transforms.Cast$Value',
+      'header.converter': 'MySink',
+      'header.converter.schemas.enable': 'maybe',
+    });
+    expect(['key.converter', 'value.converter', 'header.converter'].map((name) => info(infos, name).value)).toEqual([
+      { name: 'key.converter', value: 'org.apache.kafka.connect.storage.SimpleHeaderConverter', recommended_values: [], errors: ['Class class org.apache.kafka.connect.storage.SimpleHeaderConverter does not implement the Converter interface'], visible: true },
+      { name: 'value.converter', value: 'org.apache.kafka.connect.transforms.Cast$Value', recommended_values: [], errors: ['Class class org.apache.kafka.connect.transforms.Cast$Value does not implement the Converter interface'], visible: true },
+      { name: 'header.converter', value: 'org.example.MySinkConnector', recommended_values: [], errors: ['Class class org.example.MySinkConnector does not implement the HeaderConverter interface'], visible: true },
+    ]);
+    expect(infos.error_count).toBe(3);
+    expect(infos.configs.some((entry) => /^(key|value|header)\.converter\./.test(entry.value?.name ?? ''))).toBe(false);
+  });
+
+  it('shows a usable converter by its full class name, without errors', async () => {
+    const infos = await validator.validate({ ...base, 'key.converter': 'JsonConverter', 'header.converter': ' StringConverter ' });
+    expect(info(infos, 'key.converter').value).toEqual({ name: 'key.converter', value: 'org.apache.kafka.connect.json.JsonConverter', recommended_values: [], errors: [], visible: true });
+    expect(info(infos, 'header.converter').value!.value).toBe('org.apache.kafka.connect.storage.StringConverter');
+    expect(info(infos, 'value.converter').value).toEqual({ name: 'value.converter', value: null, recommended_values: [], errors: [], visible: true });
+    expect(infos.error_count).toBe(0);
+  });
+});
+
+describe('ConnectorValidator with config provider placeholders (ValidationView)', () => {
+  const providers = ConfigProviders.fromWorkerConfig({ 'config.providers': 'env', 'config.providers.env.class': 'EnvVarConfigProvider' }, { RETRY: '600000', SCHEMAS: 'true' });
+  const validateWithProviders = async (config: Record<string, string>): Promise<ConfigInfos> => {
+    const view = providers.resolveForValidation(config);
+    return view.restore(await validator.validate({ ...view.config }));
+  };
+
+  it('counts the reason an unresolved placeholder failed as one more message, on connector and converter keys as Kafka counts each part', async () => {
+    const infos = await validateWithProviders({ ...base, 'errors.retry.timeout': '${env:NO_RETRY}', 'value.converter': 'JsonConverter', 'value.converter.schemas.enable': '${env:NO_SCHEMAS}' });
+    expect(info(infos, 'errors.retry.timeout').value!.errors).toEqual([
+      'Invalid value ${env:NO_RETRY} for configuration errors.retry.timeout: Not a number of type LONG',
+      'Could not resolve ${env:NO_RETRY}: the environment variable NO_RETRY is not set',
+    ]);
+    expect(info(infos, 'value.converter.schemas.enable').value).toEqual({
+      name: 'value.converter.schemas.enable',
+      value: null,
+      recommended_values: [],
+      errors: ['Invalid value ${env:NO_SCHEMAS} for configuration schemas.enable: Expected value to be either true or false', 'Could not resolve ${env:NO_SCHEMAS}: the environment variable NO_SCHEMAS is not set'],
+      visible: true,
+    });
+    // Connector part: 2 messages; JsonConverter part: 1 key with errors (Kafka's prefixedConfigInfos).
+    expect(infos.error_count).toBe(3);
+    expect(infos.error_count).toBe(infos.configs.filter((entry) => !entry.value?.name.startsWith('value.converter.')).flatMap((entry) => entry.value?.errors ?? []).length + 1);
+  });
+
+  it('reports nothing for an unresolved placeholder whose text as written is valid, and shows resolved ones as written', async () => {
+    const infos = await validateWithProviders({ ...base, path: '${env:NO_PATH}', 'errors.retry.timeout': '${env:RETRY}', 'value.converter': 'JsonConverter', 'value.converter.schemas.enable': '${env:SCHEMAS}' });
+    expect(infos.error_count).toBe(0);
+    expect(infos.configs.flatMap((entry) => entry.value?.errors ?? [])).toEqual([]);
+    expect(info(infos, 'path').value!.value).toBe('${env:NO_PATH}');
+    expect(info(infos, 'errors.retry.timeout').value!.value).toBe('${env:RETRY}');
+    expect(info(infos, 'value.converter.schemas.enable').value!.value).toBe('${env:SCHEMAS}');
   });
 });
 
