@@ -1,7 +1,8 @@
 // The Kafka Connect REST API against a real standalone worker, plugin processes and broker:
-// create, read, update, patch and delete connectors; tasks and topics; validation in Kafka's
-// ConfigInfos shape; a plugin's config definitions; offsets (KIP-875); health and loggers; and
-// the error answers tools depend on (409, 400, 404, 415).
+// create, read, update, patch and delete connectors (refused with 400 for invalid configs, converter
+// classes included); tasks and topics; validation in Kafka's ConfigInfos shape; a plugin's config
+// definitions; offsets (KIP-875); health and loggers; and the error answers tools depend on (409,
+// 400, 404, 415).
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,25 @@ describe('REST API', () => {
     expect(unknown.body.message).toMatch(/^Failed to find any class that implements Connector and which name matches NoSuchConnector/);
     const noType = await call(worker, 'POST', '/connectors', { name: 'x', config: { topics: 't' } });
     expect(noType.body).toEqual({ error_code: 400, message: 'Connector config {topics=t, name=x} contains no connector type' });
+  });
+
+  it('refuses converter classes that do not exist or are not converters with 400, on create and update', async () => {
+    const config = { 'connector.class': 'FileStreamSink', file: output, topics: topic, 'key.converter': 'SimpleHeaderConverter', 'value.converter': 'com.example.Nope' };
+    const bad = await call(worker, 'POST', '/connectors', { name: 'bad-converters', config });
+    expect(bad.body).toEqual({
+      error_code: 400,
+      message:
+        'Connector configuration is invalid and contains the following 2 error(s):\n' +
+        'Class class org.apache.kafka.connect.storage.SimpleHeaderConverter does not implement the Converter interface\n' +
+        'Invalid value com.example.Nope for configuration value.converter: Class com.example.Nope could not be found.\n' +
+        'You can also find the above list of errors at the endpoint `/connector-plugins/{connectorType}/config/validate`',
+    });
+    expect((await call(worker, 'GET', '/connectors/bad-converters')).status).toBe(404);
+    const before = (await call(worker, 'GET', '/connectors/sink/config')).body;
+    const update = await call(worker, 'PUT', '/connectors/sink/config', { ...before, 'header.converter': 'org.apache.kafka.connect.transforms.Filter' });
+    expect(update.status).toBe(400);
+    expect(update.body.message).toContain('\nClass class org.apache.kafka.connect.transforms.Filter does not implement the HeaderConverter interface\n');
+    expect((await call(worker, 'GET', '/connectors/sink/config')).body).toEqual(before);
   });
 
   it('answers 415 for a body without a JSON content type', async () => {
