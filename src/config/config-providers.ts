@@ -21,7 +21,8 @@
 // - Validation sees the resolved config, as in Kafka (a plugin that connects to its database in
 //   validate() needs the real password), through resolveForValidation: what resolves is
 //   resolved, the rest stays as written (the connector then fails on start with the reason), and
-//   restore() puts the placeholders back into the answer, values and error messages alike.
+//   restore() puts the placeholders back into the answer, values and error messages alike. The
+//   resolved values go to the validating plugin process too, which hides them in its output.
 // - name, connector.class and tasks.max are never resolved: they must be literal.
 // - The worker config itself is resolved with the same providers at startup (Kafka's KIP-421).
 
@@ -243,19 +244,22 @@ export class ConfigProviders {
     const resolved: Record<string, string> = { ...config };
     const replaced = new Map<string, { raw: string; resolved: string }>();
     const failures = new Map<string, readonly string[]>();
+    const secrets = new Set<string>();
     for (const [key, value] of Object.entries(config)) {
       if (LITERAL_CONNECTOR_KEYS.has(key) || !hasPlaceholders(value)) continue;
       try {
-        const one = this.resolve({ [key]: value }, 'validation').config[key]!;
+        const resolution = this.resolve({ [key]: value }, 'validation');
+        const one = resolution.config[key]!;
         if (one === value) continue;
         resolved[key] = one;
         replaced.set(key, { raw: value, resolved: one });
+        for (const secret of resolution.resolvedValues.values()) secrets.add(secret);
       } catch (error) {
         // Left as written; the reason is told only if the raw text fails validation.
         if (error instanceof ConfigProviderError) failures.set(key, error.problems);
       }
     }
-    return new ValidationView(resolved, replaced, failures);
+    return new ValidationView(resolved, replaced, failures, [...secrets]);
   }
 }
 
@@ -274,11 +278,19 @@ const COUNTED_PER_KEY_PREFIXES = ['header.converter.', 'key.converter.', 'value.
 /** A config resolved for validation, and the way back to what the user wrote. */
 export class ValidationView {
   readonly config: Readonly<Record<string, string>>;
+  /** The values the providers resolved (only for hiding them in the validating plugin's output). */
+  readonly secrets: readonly string[];
   readonly #replaced: ReadonlyMap<string, { raw: string; resolved: string }>;
   readonly #failures: ReadonlyMap<string, readonly string[]>;
 
-  constructor(config: Readonly<Record<string, string>>, replaced: ReadonlyMap<string, { raw: string; resolved: string }>, failures: ReadonlyMap<string, readonly string[]> = new Map()) {
+  constructor(
+    config: Readonly<Record<string, string>>,
+    replaced: ReadonlyMap<string, { raw: string; resolved: string }>,
+    failures: ReadonlyMap<string, readonly string[]> = new Map(),
+    secrets: readonly string[] = [],
+  ) {
     this.config = config;
+    this.secrets = secrets;
     this.#replaced = replaced;
     this.#failures = failures;
   }

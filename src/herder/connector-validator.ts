@@ -18,8 +18,11 @@ import { enrichedTransformKeys } from './transform-config-keys.js';
 export interface PluginIntrospection {
   /** The plugin's description of a connector class (Describe), cached by the caller as it likes. */
   describe(plugin: ConnectorPlugin): Promise<proto.ConnectorDescription__Output | undefined>;
-  /** The plugin's own validation of a config (ValidateConfig). */
-  validate(plugin: ConnectorPlugin, config: Record<string, string>): Promise<proto.ConfigValue__Output[]>;
+  /**
+   * The plugin's own validation of a config (ValidateConfig); `secrets` are the values config
+   * providers resolved in it, to be hidden in what the validating plugin process prints.
+   */
+  validate(plugin: ConnectorPlugin, config: Record<string, string>, secrets?: readonly string[]): Promise<proto.ConfigValue__Output[]>;
 }
 
 export class ConnectorValidator {
@@ -31,7 +34,8 @@ export class ConnectorValidator {
     this.#plugins = plugins;
   }
 
-  async validate(config: Record<string, string>): Promise<ConfigInfos> {
+  /** `secrets`: the values config providers resolved in `config` (see PluginIntrospection.validate). */
+  async validate(config: Record<string, string>, secrets: readonly string[] = []): Promise<ConfigInfos> {
     const plugin = resolveConnectorPlugin(config, this.#catalog);
     const framework = connectorConfigDef(plugin.type);
     const problems = [...connectorConfigProblems(config['name'] ?? '', config, plugin), ...converterClassProblems(config, this.#catalog)];
@@ -73,7 +77,7 @@ export class ConnectorValidator {
     const pluginDefinitions = (description?.configKeys ?? []).map(keyInfoFromProto);
     // A key both define keeps its place with the plugin's definition (Kafka's putAll).
     for (const definition of pluginDefinitions) definitions.set(definition.name, definition);
-    for (const value of await this.#plugins.validate(plugin, config)) {
+    for (const value of await this.#plugins.validate(plugin, config, secrets)) {
       const existing = values.get(value.name);
       const shown = valueInfo(value.name, value.value ?? null, value.errors, definitions.get(value.name) ?? null, value.recommendedValues, value.visible);
       if (existing !== undefined) {

@@ -228,7 +228,7 @@ export class DistributedHerder implements Herder {
   async validateConnectorConfig(pluginName: string, config: Record<string, string>): Promise<ConfigInfos> {
     checkValidatePath(pluginName, config);
     const view = this.#deps.worker.configProviders.resolveForValidation(config);
-    return view.restore(await new ConnectorValidator(this.#deps.worker.catalog, this.#introspection).validate({ ...view.config }));
+    return view.restore(await new ConnectorValidator(this.#deps.worker.catalog, this.#introspection).validate({ ...view.config }, view.secrets));
   }
 
   connectorPluginConfig(pluginName: string): Promise<ConfigKeyInfo[]> {
@@ -348,7 +348,7 @@ export class DistributedHerder implements Herder {
   /** Validates (framework and plugin), then writes the config (and a new connector's target state). */
   async #store(name: string, config: Record<string, string>, initialState: TargetState | undefined): Promise<void> {
     const view = this.#deps.worker.configProviders.resolveForValidation(config);
-    const infos = view.restore(await new ConnectorValidator(this.#deps.worker.catalog, this.#introspection.tolerant()).validate({ ...view.config }));
+    const infos = view.restore(await new ConnectorValidator(this.#deps.worker.catalog, this.#introspection.tolerant()).validate({ ...view.config }, view.secrets));
     const errors = validationErrors(infos);
     if (errors.length > 0) throw new BadRequestError(invalidConfigMessage(errors));
     await this.#deps.configStore.putConnectorConfig(name, config, initialState);

@@ -1,6 +1,8 @@
 // Asks plugins about their connector classes: Describe (cached per plugin folder and version: a
 // plugin's definitions do not change while it is installed) and ValidateConfig (every time), each
-// through a plugin process that hosts no instance.
+// through a plugin process that hosts no instance. The values config providers resolved in a
+// config to validate go to the plugin host with it, as the Worker's do when it starts an instance,
+// so that the validating process's output has them hidden.
 
 import type { proto } from '@polyconnect/sdk/wire';
 import type { Logger } from 'pino';
@@ -30,8 +32,8 @@ export class PluginIntrospectionCache implements PluginIntrospection {
     return response.connectors.find((c) => c.className === plugin.className);
   }
 
-  validate(plugin: ConnectorPlugin, config: Record<string, string>): Promise<proto.ConfigValue__Output[]> {
-    return this.#worker.withPluginClient(plugin.plugin, async (client) => (await client.validateConfig(plugin.className, config)).values);
+  validate(plugin: ConnectorPlugin, config: Record<string, string>, secrets: readonly string[] = []): Promise<proto.ConfigValue__Output[]> {
+    return this.#worker.withPluginClient(plugin.plugin, async (client) => (await client.validateConfig(plugin.className, config)).values, secrets);
   }
 
   /**
@@ -42,7 +44,7 @@ export class PluginIntrospectionCache implements PluginIntrospection {
   tolerant(): PluginIntrospection {
     return {
       describe: (plugin) => this.describe(plugin).catch((error: Error) => this.#skip(plugin, 'Describe', error, undefined)),
-      validate: (plugin, config) => this.validate(plugin, config).catch((error: Error) => this.#skip(plugin, 'ValidateConfig', error, [])),
+      validate: (plugin, config, secrets) => this.validate(plugin, config, secrets).catch((error: Error) => this.#skip(plugin, 'ValidateConfig', error, [])),
     };
   }
 

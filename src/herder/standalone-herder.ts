@@ -210,7 +210,7 @@ export class StandaloneHerder implements Herder {
     checkValidatePath(pluginName, config);
     // Validation sees resolved config provider placeholders, as in Kafka; the answer shows them as written.
     const view = this.#deps.worker.configProviders.resolveForValidation(config);
-    return view.restore(await new ConnectorValidator(this.#deps.worker.catalog, this.#introspection).validate({ ...view.config }));
+    return view.restore(await new ConnectorValidator(this.#deps.worker.catalog, this.#introspection).validate({ ...view.config }, view.secrets));
   }
 
   connectorPluginConfig(pluginName: string): Promise<ConfigKeyInfo[]> {
@@ -220,7 +220,7 @@ export class StandaloneHerder implements Herder {
   /** Validates (framework and plugin), then stores the config and (re)starts the connector. */
   async #store(name: string, config: Record<string, string>, initialState: TargetState | undefined): Promise<void> {
     const view = this.#deps.worker.configProviders.resolveForValidation(config);
-    const infos = view.restore(await new ConnectorValidator(this.#deps.worker.catalog, this.#introspection.tolerant()).validate({ ...view.config }));
+    const infos = view.restore(await new ConnectorValidator(this.#deps.worker.catalog, this.#introspection.tolerant()).validate({ ...view.config }, view.secrets));
     const errors = validationErrors(infos);
     if (errors.length > 0) throw new BadRequestError(invalidConfigMessage(errors));
     if (this.#configs.has(name)) await this.#stopConnectorAndTasks(name);

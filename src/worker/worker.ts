@@ -156,10 +156,11 @@ export class Worker {
 
   /**
    * Runs `work` against a process of `plugin` that hosts no instance (Describe, ValidateConfig),
-   * launched for the purpose or shared per plugin.isolation, and released afterwards.
+   * launched for the purpose or shared per plugin.isolation, and released afterwards. `secrets`
+   * (values config providers resolved in a config `work` sends) are hidden in that process's output.
    */
-  async withPluginClient<T>(plugin: DiscoveredPlugin, work: (client: PluginClient) => Promise<T>): Promise<T> {
-    const lease = await this.#host.acquire(plugin, { connector: `validate-${plugin.manifest.name}`, introspection: true });
+  async withPluginClient<T>(plugin: DiscoveredPlugin, work: (client: PluginClient) => Promise<T>, secrets: readonly string[] = []): Promise<T> {
+    const lease = await this.#host.acquire(plugin, { connector: `validate-${plugin.manifest.name}`, introspection: true, ...(secrets.length === 0 ? {} : { secrets }) });
     try {
       return await work(lease.client);
     } finally {

@@ -5,7 +5,8 @@
 // ${file:...}); a sink takes the topic from the same file. The data arrives and the token travels
 // in the records, while every API answer shows the placeholders as written and no log line holds
 // the token. A plugin that prints the config it was given to stderr (fixture config-printer) has
-// the resolved secrets hidden as [hidden] in the worker log. A placeholder that cannot be resolved
+// the resolved secrets hidden as [hidden] in the worker log, also when it prints the config it is
+// asked to validate (PUT .../config/validate). A placeholder that cannot be resolved
 // fails its connector with a trace naming the key and the reason, never the value.
 
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ const TOPIC = `providers-${stamp}`;
 const INPUT_VARIABLE = `PC_E2E_INPUT_${process.pid}`;
 const PASSWORD = `pw-${stamp}-Zq8`; // printed by the config-printer plugin, hidden by the worker
 const DB_PASSWORD = `quote"back\\slash-${stamp}`; // JSON escapes it in the plugin's JSON log line
+const VALIDATION_SECRET = `val-${stamp}-Kp2`; // resolved only to validate a config, printed by the plugin
 
 async function recordHeaders(topic: string, count: number): Promise<Array<Record<string, string>>> {
   const kafka = new kafkajs.Kafka({ clientId: 'providers-test', brokers: kafkaBrokers(), logLevel: kafkajs.logLevel.NOTHING });
@@ -79,7 +81,7 @@ describe('config providers in a running worker', () => {
 
   beforeAll(async () => {
     mkdirSync(k8s, { recursive: true });
-    writeFileSync(propertiesFile, `# connector secrets\ntopic=${TOPIC}\ntoken: ${TOKEN}\npassword=${PASSWORD}\n`);
+    writeFileSync(propertiesFile, `# connector secrets\ntopic=${TOPIC}\ntoken: ${TOKEN}\npassword=${PASSWORD}\nvalidation.secret=${VALIDATION_SECRET}\n`);
     writeFileSync(join(k8s, 'batch.size'), '100');
     writeFileSync(join(k8s, 'db.password'), DB_PASSWORD);
     writeFileSync(input, content);
@@ -168,6 +170,24 @@ describe('config providers in a running worker', () => {
     expect(connectorLine.msg).toContain('printer.mode=verbose');
     const taskLine = printed().find((entry) => entry.msg.startsWith('config-printer task'))!;
     expect(taskLine).toMatchObject({ msg: 'config-printer task starting with password=[hidden]', config: { password: '[hidden]', 'db.password': '[hidden]', topics: '[hidden]', 'printer.mode': 'verbose' } });
+  });
+
+  it('hides the resolved secrets a plugin prints while validating a config through the REST API', async () => {
+    const marker = `validate-${stamp}`;
+    const config = { ...printer, name: 'printer-validated', 'printer.mode': marker, password: `\${file:${propertiesFile}:validation.secret}` };
+    const answer = await fetch(`${worker.restUrl}/connector-plugins/ConfigPrinterSinkConnector/config/validate`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(config),
+    });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { error_count: number }).error_count).toBe(0);
+    const printed = () => worker.logs.filter((entry) => entry.source === 'plugin' && typeof entry.msg === 'string' && entry.msg.startsWith('config-printer validating') && entry.msg.includes(marker));
+    await worker.waitFor(() => printed().length >= 1, 30_000, 'the config-printer plugin to print the config it validates');
+    expect(printed()[0]!.msg).toMatch(/(^|, )password=\[hidden\]/);
+    expect(printed()[0]!.msg).toContain('db.password=[hidden]');
+    expect(printed()[0]!.msg).toContain(`printer.mode=${marker}`);
+    expect(worker.logs.map((entry) => JSON.stringify(entry)).filter((line) => line.includes(VALIDATION_SECRET))).toEqual([]);
   });
 
   it('fails a connector whose placeholder cannot be resolved, naming key and reason in the trace', async () => {

@@ -325,6 +325,10 @@ describe('resolveForValidation', () => {
     expect(restored.error_count).toBe(4);
   });
 
+  it('keeps the resolved values, per placeholder, for hiding them in the validating plugin\'s output', () => {
+    const view = providers({}, { HOST: 'db.internal', PW: 'hunter2-hunter2' }).resolveForValidation({ name: 'c', url: 'jdbc:pg://${env:HOST}/db', password: '${env:PW}', missing: '${env:NOT_SET}' });
+    expect([...view.secrets].sort()).toEqual(['db.internal', 'hunter2-hunter2']);
+  });
 
   it('restores the placeholders in the answer: values (passwords stay hidden) and error messages', () => {
     const dir = secretsDir();

@@ -177,7 +177,7 @@ describe('ConnectorValidator with config provider placeholders (ValidationView)'
   const providers = ConfigProviders.fromWorkerConfig({ 'config.providers': 'env', 'config.providers.env.class': 'EnvVarConfigProvider' }, { RETRY: '600000', SCHEMAS: 'true' });
   const validateWithProviders = async (config: Record<string, string>): Promise<ConfigInfos> => {
     const view = providers.resolveForValidation(config);
-    return view.restore(await validator.validate({ ...view.config }));
+    return view.restore(await validator.validate({ ...view.config }, view.secrets));
   };
 
   it('counts the reason an unresolved placeholder failed as one more message, on connector and converter keys as Kafka counts each part', async () => {
