@@ -170,7 +170,7 @@ export class MemoryWatch {
       this.stop();
       for (const child of children.reverse()) killQuietly(child);
       killQuietly(pid);
-      this.#options.onExceeded(`its memory use (${Math.round(total / (1024 * 1024))} MiB) exceeded the limit of ${limit.mb} MiB (${limit.key})`, total);
+      this.#options.onExceeded(`its memory use (${overLimitMiB(total)} MiB) exceeded the limit of ${limit.mb} MiB (${limit.key})`, total);
       return;
     }
     this.#schedule(this.#options.intervalMs ?? MEMORY_SAMPLE_INTERVAL_MS);
@@ -183,4 +183,9 @@ function killQuietly(pid: number): void {
   } catch {
     // already gone
   }
+}
+
+/** MiB with one decimal, rounded up, so a use just over the limit never reads as equal to it (256.1, not 256). */
+function overLimitMiB(bytes: number): string {
+  return (Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1);
 }

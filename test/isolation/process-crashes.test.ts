@@ -64,10 +64,10 @@ describe.each(fixturesWithAny(FAULTS))('plugin processes that crash ($language f
       report(run, 'memory limit (RSS)', outcome);
       expect(outcome.trace).toMatch(
         new RegExp(
-          `Plugin process ${plugin} \\(pid ${pid}, for memory-source-0\\) was killed by signal SIGKILL after its memory use \\((\\d+) MiB\\) exceeded the limit of ${MEMORY_LIMIT_MB} MiB \\(polyconnect\\.plugin\\.memory\\.limit\\.mb\\)`,
+          `Plugin process ${plugin} \\(pid ${pid}, for memory-source-0\\) was killed by signal SIGKILL after its memory use \\((\\d+\\.\\d) MiB\\) exceeded the limit of ${MEMORY_LIMIT_MB} MiB \\(polyconnect\\.plugin\\.memory\\.limit\\.mb\\)`,
         ),
       );
-      const used = Number(/memory use \((\d+) MiB\)/.exec(outcome.trace)![1]);
+      const used = Number(/memory use \((\d+\.\d) MiB\)/.exec(outcome.trace)![1]);
       expect(used).toBeGreaterThan(MEMORY_LIMIT_MB);
       expect(outcome.trace).toContain('fixture: leaking memory');
       expectHealthyDuring(outcome);

@@ -58,7 +58,7 @@ describe('plugin process memory limits', () => {
     const reason = await new Promise<string>((resolve) => {
       new MemoryWatch({ pid: parent.pid!, limit: { mb: 100, key: 'plugin.memory.limit.mb' }, onExceeded: resolve, onUnsupported: () => resolve('unsupported'), intervalMs: 50 });
     });
-    expect(reason).toMatch(/^its memory use \((\d+) MiB\) exceeded the limit of 100 MiB \(plugin\.memory\.limit\.mb\)$/);
+    expect(reason).toMatch(/^its memory use \((\d+\.\d) MiB\) exceeded the limit of 100 MiB \(plugin\.memory\.limit\.mb\)$/);
     expect(await exited).toBe('SIGKILL');
   });
 });
