@@ -10,23 +10,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DistributedCluster, waitFor } from '../support/distributed-workers.js';
+import { allRunning, DistributedCluster, noneLost, waitFor } from '../support/distributed-workers.js';
 import { checkNoneLost, fileSize, numberedLines } from '../support/file-data.js';
 import { kafkaBootstrapServers } from '../support/kafka.js';
-import type { ConnectorStatus } from '../support/standalone-worker.js';
-
-function allRunning(status: ConnectorStatus | undefined, tasks: number): boolean {
-  return status !== undefined && status.connector.state === 'RUNNING' && status.tasks.length === tasks && status.tasks.every((t) => t.state === 'RUNNING');
-}
-
-function noneLost(output: string, count: number): boolean {
-  try {
-    checkNoneLost(output, count);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('distributed rolling restart', () => {
   let cluster: DistributedCluster | undefined;

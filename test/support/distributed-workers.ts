@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { execa, type ResultPromise } from 'execa';
+import { checkNoneLost } from './file-data.js';
 import { FILE_PLUGIN_DIR, REPO_ROOT, freePort, type ConnectorStatus, type LogLine } from './standalone-worker.js';
 
 export interface ClusterOptions {
@@ -166,4 +167,19 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, timeo
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${onTimeout ? `\n${onTimeout()}` : ''}`);
+}
+
+/** The connector and exactly `tasks` tasks are RUNNING. */
+export function allRunning(status: ConnectorStatus | undefined, tasks: number): boolean {
+  return status !== undefined && status.connector.state === 'RUNNING' && status.tasks.length === tasks && status.tasks.every((t) => t.state === 'RUNNING');
+}
+
+/** Every numbered input line is in the output (duplicates allowed). */
+export function noneLost(output: string, count: number): boolean {
+  try {
+    checkNoneLost(output, count);
+    return true;
+  } catch {
+    return false;
+  }
 }
