@@ -16,15 +16,13 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import kafkajs from 'kafkajs';
 import pg from 'pg';
+import { fmt, freePort, ROOT, rssMiB, startBenchBroker } from './bench-support.js';
 
 const { Kafka, logLevel } = kafkajs;
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROWS = Number(process.env.BENCH_CDC_ROWS ?? 100_000);
 const CHANGES = Number(process.env.BENCH_CDC_CHANGES ?? 50_000);
 const TX = Number(process.env.BENCH_CDC_TX ?? 500);
@@ -36,16 +34,9 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), 'polyconnect-bench-cdc-'));
   const cleanups = [];
   try {
-    let bootstrap = process.env.KAFKA_BOOTSTRAP_SERVERS;
-    if (!bootstrap) {
-      const brokerDir = join(work, 'kafka');
-      const port = await freePort();
-      console.log(`Starting a Kafka broker on 127.0.0.1:${port} ...`);
-      execFileSync('bash', [join(ROOT, 'scripts/kafka/fetch-jars.sh')], { stdio: 'inherit' });
-      execFileSync('bash', [join(ROOT, 'scripts/kafka/start.sh'), brokerDir, String(port)], { stdio: 'inherit' });
-      cleanups.push(() => execFileSync('bash', [join(ROOT, 'scripts/kafka/stop.sh'), brokerDir], { stdio: 'inherit' }));
-      bootstrap = `127.0.0.1:${port}`;
-    }
+    const broker = await startBenchBroker(work);
+    cleanups.push(() => broker.stop());
+    const bootstrap = broker.bootstrap;
     console.log('Starting PostgreSQL ...');
     const server = await startPostgres(work);
     cleanups.push(server.stop);
@@ -310,27 +301,6 @@ function findBinDir() {
 
 function seconds(since) {
   return Number(process.hrtime.bigint() - since) / 1e9;
-}
-
-function rssMiB(pid) {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Math.round(Number(match[1]) / 1024) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function fmt(n) {
-  return Math.round(n).toLocaleString('en-US');
-}
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 await main();

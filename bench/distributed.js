@@ -25,16 +25,14 @@
 // consumer.session.timeout.ms; unset: the worker's default, session.timeout.ms), BENCH_DISTRIBUTED_LINES_PER_SECOND (per
 // input file, default 200), BENCH_DISTRIBUTED_LOG_DIR (keep worker logs there).
 
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import kafkajs from 'kafkajs';
+import { freePort, ROOT, startBenchBroker } from './bench-support.js';
 
 const { Kafka, logLevel } = kafkajs;
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_DISTRIBUTED_RUNS ?? 2);
 const PAIRS = Number(process.env.BENCH_DISTRIBUTED_PAIRS ?? 4);
 const SESSION_TIMEOUT_MS = Number(process.env.BENCH_DISTRIBUTED_SESSION_TIMEOUT_MS ?? 10_000);
@@ -51,16 +49,9 @@ const cleanups = [];
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'polyconnect-bench-distributed-'));
   cleanups.push(() => rmSync(work, { recursive: true, force: true }));
-  let bootstrap = process.env.KAFKA_BOOTSTRAP_SERVERS;
-  if (!bootstrap) {
-    const brokerDir = join(work, 'kafka');
-    const port = await freePort();
-    console.log(`Starting a Kafka broker on 127.0.0.1:${port} ...`);
-    execFileSync('bash', [join(ROOT, 'scripts/kafka/fetch-jars.sh')], { stdio: 'inherit' });
-    cleanups.push(() => execFileSync('bash', [join(ROOT, 'scripts/kafka/stop.sh'), brokerDir], { stdio: 'inherit' }));
-    execFileSync('bash', [join(ROOT, 'scripts/kafka/start.sh'), brokerDir, String(port)], { stdio: 'inherit' });
-    bootstrap = `127.0.0.1:${port}`;
-  }
+  const broker = await startBenchBroker(work);
+  cleanups.push(() => broker.stop());
+  const bootstrap = broker.bootstrap;
   const stamp = Date.now();
   const group = `bench-distributed-${stamp}`;
   const pairs = Array.from({ length: PAIRS }, (_, i) => ({
@@ -384,14 +375,6 @@ async function cleanup() {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {

@@ -11,17 +11,15 @@
 // Knobs (environment): BENCH_RECORDS (default 500000), BENCH_LINE_BYTES (default 100), and
 // bench/sdk-boundary.js's BENCH_SDK_* (BENCH_SDK_SECONDS=0 skips the SDK boundary runs).
 
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import kafkajs from 'kafkajs';
 import { runSdkBoundaryBench, saveResult } from './sdk-boundary.js';
+import { fmt, freePort, ROOT, rssMiB, startBenchBroker } from './bench-support.js';
 
 const { Kafka, logLevel } = kafkajs;
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 500_000);
 const LINE_BYTES = Number(process.env.BENCH_LINE_BYTES ?? 100);
 const BATCH = 2_000;
@@ -29,16 +27,8 @@ const FLOOR = 0.5;
 
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'polyconnect-bench-'));
-  let bootstrap = process.env.KAFKA_BOOTSTRAP_SERVERS;
-  let brokerDir;
-  if (!bootstrap) {
-    brokerDir = join(work, 'kafka');
-    const port = await freePort();
-    console.log(`Starting a Kafka broker on 127.0.0.1:${port} ...`);
-    execFileSync('bash', [join(ROOT, 'scripts/kafka/fetch-jars.sh')], { stdio: 'inherit' });
-    execFileSync('bash', [join(ROOT, 'scripts/kafka/start.sh'), brokerDir, String(port)], { stdio: 'inherit' });
-    bootstrap = `127.0.0.1:${port}`;
-  }
+  const broker = await startBenchBroker(work);
+  const bootstrap = broker.bootstrap;
   try {
     const lines = makeLines(RECORDS, LINE_BYTES);
     const kafka = new Kafka({ clientId: 'bench', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING });
@@ -75,7 +65,7 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
-    if (brokerDir) execFileSync('bash', [join(ROOT, 'scripts/kafka/stop.sh'), brokerDir], { stdio: 'inherit' });
+    broker.stop();
     rmSync(work, { recursive: true, force: true });
   }
   if (Number(process.env.BENCH_SDK_SECONDS ?? 8) > 0) {
@@ -178,27 +168,6 @@ async function filePipeline(admin, bootstrap, topic, lines, work) {
     worker.kill('SIGTERM');
     await new Promise((r) => worker.once('exit', r));
   }
-}
-
-function rssMiB(pid) {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Math.round(Number(match[1]) / 1024) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function fmt(n) {
-  return Math.round(n).toLocaleString('en-US');
-}
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 await main();
