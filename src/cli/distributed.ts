@@ -9,7 +9,7 @@ import { basicAuthFromWorkerConfig } from '../api/rest/basic-auth.js';
 import { RestServer } from '../api/rest/rest-server.js';
 import { restTlsFromWorkerConfig } from '../api/rest/tls.js';
 import { resolveWorkerConfig } from '../config/config-providers.js';
-import { compileDistributedConfig, isDistributedKey } from '../config/distributed-config.js';
+import { compileDistributedConfig, isDistributedKey, withSinkConsumerSessionTimeout } from '../config/distributed-config.js';
 import { readPropertiesFile } from '../config/properties.js';
 import { compileWorkerConfig, parseListener } from '../config/worker-config.js';
 import { DistributedHerder } from '../herder/distributed-herder.js';
@@ -121,14 +121,4 @@ function reachableAddress(bound: string, workerId: string): string {
   const host = bound.slice(0, bound.lastIndexOf(':'));
   if (host !== '0.0.0.0' && host !== '[::]' && host !== '::') return bound;
   return `${workerId.slice(0, workerId.lastIndexOf(':'))}:${port}`;
-}
-
-/**
- * Sink tasks' consumers leave their groups on the same bound as the worker leaves its own: a dead
- * worker's sink partitions move within session.timeout.ms (10 s) instead of the Java consumer's
- * 45 s default, which would hold a moved sink task's data back long after failover. An explicit
- * consumer.session.timeout.ms wins. (Kafka Connect keeps the consumer default.)
- */
-function withSinkConsumerSessionTimeout(config: Readonly<Record<string, string>>, sessionTimeoutMs: number): Record<string, string> {
-  return 'consumer.session.timeout.ms' in config ? { ...config } : { ...config, 'consumer.session.timeout.ms': String(sessionTimeoutMs) };
 }

@@ -86,3 +86,13 @@ function topicSettings(originals: Readonly<Record<string, string>>, prefix: stri
   }
   return out;
 }
+
+/**
+ * Sink tasks' consumers leave their groups on the same bound as the worker leaves its own: a dead
+ * worker's sink partitions move within session.timeout.ms (10 s) instead of the Java consumer's
+ * 45 s default, which would hold a moved sink task's data back long after failover. An explicit
+ * consumer.session.timeout.ms wins. (Kafka Connect keeps the consumer default.)
+ */
+export function withSinkConsumerSessionTimeout(config: Readonly<Record<string, string>>, sessionTimeoutMs: number): Record<string, string> {
+  return 'consumer.session.timeout.ms' in config ? { ...config } : { ...config, 'consumer.session.timeout.ms': String(sessionTimeoutMs) };
+}

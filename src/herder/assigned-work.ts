@@ -21,7 +21,7 @@ import type { Worker } from '../worker/worker.js';
 import { applyClusterLoggerLevel, type ClusterLoggerLevelsDependencies } from './cluster-logger-levels.js';
 import { checkConnectorConfig } from './connector-config-check.js';
 import type { RestartRequest } from './herder.js';
-import { TaskAutoRestarter, parseAutoRestartPolicy } from './task-auto-restart.js';
+import { TaskAutoRestarter } from './task-auto-restart.js';
 import type { WorkAssignment } from './work-assignor.js';
 
 export interface AssignedWorkDependencies extends ClusterLoggerLevelsDependencies {
@@ -119,23 +119,23 @@ export class AssignedWork {
   taskFailed(name: string, task: number, trace: string): void {
     const config = this.#deps.configStore.snapshot().connectors.get(name);
     if (config === undefined || this.#closing || !this.#tasks.has(taskKey(name, task))) return;
-    let policy;
-    try {
-      policy = parseAutoRestartPolicy(config);
-    } catch {
-      return; // checked when the config was stored
-    }
     const { worker, statusStore, configStore } = this.#deps;
-    const decision = this.#autoRestarter.onFailure(name, task, policy, () => {
-      void this.#serially(async () => {
-        const stillFailedHere = this.#tasks.has(taskKey(name, task)) && statusStore.task(name, task)?.state === 'FAILED';
-        if (this.#closing || configStore.snapshot().targetStates.get(name) === 'STOPPED' || !stillFailedHere) return;
-        this.#log.info({ connector: name, task }, 'Restarting the failed task automatically');
-        worker.setRecoveryNote({ connector: name, task }, `Recovered by automatic restart ${decision?.attempt ?? ''} (${new Date().toISOString()}) from:\n${trace}`);
-        await this.#restartTaskNow(name, task);
-      }).catch((error: Error) => this.#log.error({ err: error, connector: name, task }, 'Automatic restart failed'));
+    this.#autoRestarter.handleTaskFailure({
+      connector: name,
+      task,
+      trace,
+      config,
+      worker,
+      statusStore,
+      logger: this.#log,
+      restart: (beforeRestart) =>
+        this.#serially(async () => {
+          const stillFailedHere = this.#tasks.has(taskKey(name, task)) && statusStore.task(name, task)?.state === 'FAILED';
+          if (this.#closing || configStore.snapshot().targetStates.get(name) === 'STOPPED' || !stillFailedHere) return;
+          beforeRestart();
+          await this.#restartTaskNow(name, task);
+        }),
     });
-    if (decision !== undefined) statusStore.putTask(name, task, { state: 'FAILED', workerId: worker.workerId, trace: `${trace}\n${decision.note}` });
   }
 
   async #restartTaskNow(name: string, task: number): Promise<void> {

@@ -2,6 +2,7 @@
 // valid name and tasks.max, topics for sinks, valid errors.* and automatic-restart keys, and valid
 // transforms and predicates — with Kafka Connect's messages, each on the key it is about so that
 // the validate endpoint can show it there. The plugin's own validation comes on top (validator).
+// Also how a PATCH applies to a stored config.
 
 import type { ConnectorPlugin, PluginCatalog } from '../plugin/plugin-catalog.js';
 import { ERROR_HANDLING_CONFIG_DEF } from '../errors/error-handling-config.js';
@@ -98,4 +99,14 @@ function safeRegex(pattern: string): RegExp | undefined {
 /** A map as Java's Map.toString prints it: {a=1, b=2}. */
 function javaMapText(config: Readonly<Record<string, string>>): string {
   return `{${Object.entries(config).map(([key, value]) => `${key}=${value}`).join(', ')}}`;
+}
+
+/** A PATCH applied to a stored config (KIP-477): a null removes the key, any other value sets it. */
+export function patchedConfig(config: Readonly<Record<string, string>>, patch: Readonly<Record<string, string | null>>): Record<string, string> {
+  const patched = { ...config };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete patched[key];
+    else patched[key] = value;
+  }
+  return patched;
 }

@@ -25,7 +25,7 @@ import type { ConfigInfos, ConfigKeyInfo } from './config-infos.js';
 import { AssignedWork, taskKey } from './assigned-work.js';
 import { putClusterLoggerLevel, type ClusterLoggerLevelsDependencies } from './cluster-logger-levels.js';
 import { LostWorkDelay } from './lost-work-delay.js';
-import { invalidConfigMessage } from './connector-config-check.js';
+import { invalidConfigMessage, patchedConfig } from './connector-config-check.js';
 import { ConnectorOffsetsManager, type ConnectorOffsets } from './connector-offsets.js';
 import { checkValidatePath, listConnectorPlugins } from './connector-plugins.js';
 import { ConnectorValidator, validationErrors } from './connector-validator.js';
@@ -256,12 +256,7 @@ export class DistributedHerder implements Herder {
 
   patchConnectorConfig(name: string, patch: Record<string, string | null>): Promise<ConnectorInfo> {
     return this.#onLeader(async () => {
-      const patched = { ...this.connectorConfig(name) };
-      for (const [key, value] of Object.entries(patch)) {
-        if (value === null) delete patched[key];
-        else patched[key] = value;
-      }
-      await this.#store(name, { ...patched, name }, undefined);
+      await this.#store(name, { ...patchedConfig(this.connectorConfig(name), patch), name }, undefined);
       return this.connectorInfo(name);
     });
   }

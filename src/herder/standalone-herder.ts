@@ -10,7 +10,7 @@ import type { StatusStore } from '../storage/status-store.js';
 import type { Worker } from '../worker/worker.js';
 import { checkLoggerLevel, type ClusterLoggerLevelsDependencies } from './cluster-logger-levels.js';
 import type { ConfigInfos, ConfigKeyInfo } from './config-infos.js';
-import { checkConnectorConfig, invalidConfigMessage } from './connector-config-check.js';
+import { checkConnectorConfig, invalidConfigMessage, patchedConfig } from './connector-config-check.js';
 import { ConnectorOffsetsManager, type ConnectorOffsets } from './connector-offsets.js';
 import { checkValidatePath, listConnectorPlugins } from './connector-plugins.js';
 import { ConnectorValidator, validationErrors } from './connector-validator.js';
@@ -18,7 +18,7 @@ import { connectorInfoOf, connectorStatusOf, connectorTypeOf, taskStatusOf } fro
 import type { ConnectorInfo, ConnectorStateInfo, Herder, PluginInfo, RestartRequest, ServerInfo, TargetState, TaskInfo, TaskStateEntry, WorkerHealth } from './herder.js';
 import { AlreadyExistsError, BadRequestError, NotFoundError } from './herder-errors.js';
 import { PluginIntrospectionCache } from './plugin-introspection.js';
-import { TaskAutoRestarter, parseAutoRestartPolicy } from './task-auto-restart.js';
+import { TaskAutoRestarter } from './task-auto-restart.js';
 
 /** The Kafka Connect version whose REST API and formats Polyconnect matches (kcctl parses it). */
 export const COMPATIBLE_KAFKA_VERSION = '4.1.2';
@@ -88,23 +88,22 @@ export class StandaloneHerder implements Herder {
   taskFailed(name: string, task: number, trace: string): void {
     const config = this.#configs.get(name);
     if (config === undefined || this.#stopping) return;
-    let policy;
-    try {
-      policy = parseAutoRestartPolicy(config);
-    } catch {
-      return; // checked when the config was stored
-    }
-    const decision = this.#autoRestarter.onFailure(name, task, policy, () => {
-      void this.#serially(async () => {
-        if (this.#stopping || this.#targetStates.get(name) === 'STOPPED' || this.#deps.statusStore.task(name, task)?.state !== 'FAILED') return;
-        this.#log.info({ connector: name, task }, 'Restarting the failed task automatically');
-        this.#deps.worker.setRecoveryNote({ connector: name, task }, `Recovered by automatic restart ${decision?.attempt ?? ''} (${new Date().toISOString()}) from:\n${trace}`);
-        await this.#restartTaskNow(name, task);
-      }).catch((error: Error) => this.#log.error({ err: error, connector: name, task }, 'Automatic restart failed'));
+    const { worker, statusStore } = this.#deps;
+    this.#autoRestarter.handleTaskFailure({
+      connector: name,
+      task,
+      trace,
+      config,
+      worker,
+      statusStore,
+      logger: this.#log,
+      restart: (beforeRestart) =>
+        this.#serially(async () => {
+          if (this.#stopping || this.#targetStates.get(name) === 'STOPPED' || statusStore.task(name, task)?.state !== 'FAILED') return;
+          beforeRestart();
+          await this.#restartTaskNow(name, task);
+        }),
     });
-    if (decision !== undefined) {
-      this.#deps.statusStore.putTask(name, task, { state: 'FAILED', workerId: this.#deps.worker.workerId, trace: `${trace}\n${decision.note}` });
-    }
   }
 
   serverInfo(): ServerInfo {
@@ -149,12 +148,7 @@ export class StandaloneHerder implements Herder {
     return this.#serially(async () => {
       const current = this.#configs.get(name);
       if (current === undefined) throw new NotFoundError(`Connector ${name} not found`);
-      const patched = { ...current };
-      for (const [key, value] of Object.entries(patch)) {
-        if (value === null) delete patched[key];
-        else patched[key] = value;
-      }
-      await this.#store(name, { ...patched, name }, undefined);
+      await this.#store(name, { ...patchedConfig(current, patch), name }, undefined);
       return this.connectorInfo(name);
     });
   }

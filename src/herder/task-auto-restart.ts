@@ -10,7 +10,10 @@
 // The status keeps the last failure: while waiting, the FAILED trace says when the next attempt
 // comes; after a restart, the RUNNING status carries the failure it recovered from as its trace.
 
+import type { Logger } from 'pino';
 import { ConfigDef, range } from '../data/index.js';
+import type { StatusStore } from '../storage/status-store.js';
+import type { Worker } from '../worker/worker.js';
 
 export const AUTO_RESTART_GROUP = 'Automatic restart (Polyconnect)';
 
@@ -52,6 +55,23 @@ export interface AutoRestartDecision {
   readonly note: string;
 }
 
+/** A failed task, as a herder hands it to TaskAutoRestarter.handleTaskFailure. */
+export interface TaskFailure {
+  readonly connector: string;
+  readonly task: number;
+  readonly trace: string;
+  /** The connector's stored config (its polyconnect.task.restart.* keys). */
+  readonly config: Readonly<Record<string, string>>;
+  readonly worker: Pick<Worker, 'workerId' | 'setRecoveryNote'>;
+  readonly statusStore: Pick<StatusStore, 'putTask'>;
+  readonly logger: Logger;
+  /**
+   * After the backoff, in the herder's order of work: restarts the task if it should still be
+   * restarted (still FAILED, still here, connector not stopped), calling `beforeRestart` first.
+   */
+  restart(beforeRestart: () => void): Promise<void>;
+}
+
 /** Keeps each task's restart history and schedules the restarts. */
 export class TaskAutoRestarter {
   readonly #histories = new Map<string, TaskHistory>();
@@ -82,6 +102,30 @@ export class TaskAutoRestarter {
       restart();
     }, delayMs);
     return { delayMs, attempt, note: `Polyconnect restarts this task automatically in ${delayMs} ms (attempt ${attempt}${policy.maxAttempts >= 0 ? ` of ${policy.maxAttempts}` : ''}).` };
+  }
+
+  /**
+   * A task failed: when its connector asks for automatic restarts, its FAILED status says when
+   * the next attempt comes, and after the backoff `failure.restart` runs with the recovery note
+   * (the failure it recovered from) set for the task's next status.
+   */
+  handleTaskFailure(failure: TaskFailure): void {
+    const { connector, task, trace, worker, logger } = failure;
+    let policy;
+    try {
+      policy = parseAutoRestartPolicy(failure.config);
+    } catch {
+      return; // checked when the config was stored
+    }
+    const decision = this.onFailure(connector, task, policy, () => {
+      failure
+        .restart(() => {
+          logger.info({ connector, task }, 'Restarting the failed task automatically');
+          worker.setRecoveryNote({ connector, task }, `Recovered by automatic restart ${decision?.attempt ?? ''} (${new Date().toISOString()}) from:\n${trace}`);
+        })
+        .catch((error: Error) => logger.error({ err: error, connector, task }, 'Automatic restart failed'));
+    });
+    if (decision !== undefined) failure.statusStore.putTask(connector, task, { state: 'FAILED', workerId: worker.workerId, trace: `${trace}\n${decision.note}` });
   }
 
   /** A manual restart, a reconfiguration or a delete: forget the task's history and pending restart. */

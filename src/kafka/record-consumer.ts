@@ -5,6 +5,7 @@
 import type { Consumer, EachBatchPayload, IHeaders } from 'kafkajs';
 import type { TopicPartition, TopicPartitionOffset } from '../data/index.js';
 import type { KafkaConnection } from './kafka-client.js';
+import { isRebalanceError } from './group-errors.js';
 
 export interface ConsumedRecord {
   topic: string;
@@ -61,17 +62,6 @@ export class CommitDuringRebalanceError extends Error {
   constructor(cause: Error) {
     super(`Offset commit refused because the consumer group rebalanced: ${cause.message}`, { cause });
   }
-}
-
-const REBALANCE_ERROR_TYPES = new Set(['ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS', 'UNKNOWN_MEMBER_ID', 'FENCED_INSTANCE_ID']);
-
-/** kafkajs wraps the broker's error in a KafkaJSNonRetriableError after its retries; look through the causes. */
-function isRebalanceError(error: unknown): boolean {
-  for (let current = error as { type?: unknown; cause?: unknown; originalError?: unknown } | undefined, depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
-    if (typeof current.type === 'string' && REBALANCE_ERROR_TYPES.has(current.type)) return true;
-    current = (current.cause ?? current.originalError) as typeof current;
-  }
-  return false;
 }
 
 export function createRecordConsumer(connection: KafkaConnection, options: RecordConsumerOptions): RecordConsumer {

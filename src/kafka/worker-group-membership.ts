@@ -10,6 +10,7 @@
 import type { Logger } from 'pino';
 import type { KafkaConnection } from './kafka-client.js';
 import { clusterOf, type KafkajsCluster as Cluster, type KafkajsCoordinator as Coordinator } from './kafkajs-internals.js';
+import { REBALANCE_ERROR_TYPES } from './group-errors.js';
 
 export interface GroupMember {
   readonly memberId: string;
@@ -42,8 +43,7 @@ export interface WorkerGroupOptions {
   readonly logger: Logger;
 }
 
-/** Errors after which the member must join again (keeping its id unless the coordinator forgot it). */
-const REJOIN_ERRORS = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID', 'FENCED_INSTANCE_ID']);
+/** Errors after which the coordinator must be looked up again (rebalance errors: group-errors.ts). */
 const COORDINATOR_ERRORS = new Set(['NOT_COORDINATOR_FOR_GROUP', 'NOT_COORDINATOR', 'GROUP_COORDINATOR_NOT_AVAILABLE', 'COORDINATOR_NOT_AVAILABLE', 'COORDINATOR_LOAD_IN_PROGRESS']);
 const RETRY_BACKOFF_MS = 500;
 
@@ -116,8 +116,8 @@ export class WorkerGroupMembership {
         if (!this.#running) return;
         const type = (error as { type?: string }).type ?? '';
         if (type === 'UNKNOWN_MEMBER_ID' || type === 'FENCED_INSTANCE_ID') this.#memberId = '';
-        if (COORDINATOR_ERRORS.has(type) || !REJOIN_ERRORS.has(type)) this.#coordinator = undefined;
-        if (!REJOIN_ERRORS.has(type)) this.#log.warn({ err: error }, 'Group membership failed; joining again');
+        if (COORDINATOR_ERRORS.has(type) || !REBALANCE_ERROR_TYPES.has(type)) this.#coordinator = undefined;
+        if (!REBALANCE_ERROR_TYPES.has(type)) this.#log.warn({ err: error }, 'Group membership failed; joining again');
         await this.#sleep(RETRY_BACKOFF_MS);
       }
     }
