@@ -9,6 +9,8 @@ import (
 	"math"
 	"math/big"
 	"reflect"
+
+	"github.com/polyconnect/polyconnect/plugins/sdk/go/internal/goint"
 )
 
 // MapEntry is one entry of a MAP value whose keys are not strings (or whose order matters).
@@ -41,35 +43,8 @@ var integerRanges = map[Type][2]int64{
 
 // integerIn is the value as int64 when it is a Go integer within the type's range.
 func integerIn(value any, t Type) (int64, bool) {
-	var n int64
-	switch v := value.(type) {
-	case int8:
-		n = int64(v)
-	case int16:
-		n = int64(v)
-	case int32:
-		n = int64(v)
-	case int64:
-		n = v
-	case int:
-		n = int64(v)
-	case uint8:
-		n = int64(v)
-	case uint16:
-		n = int64(v)
-	case uint32:
-		n = int64(v)
-	case uint:
-		if uint64(v) > math.MaxInt64 {
-			return 0, false
-		}
-		n = int64(v)
-	case uint64:
-		if v > math.MaxInt64 {
-			return 0, false
-		}
-		n = int64(v)
-	default:
+	n, ok := goint.ToInt64(value)
+	if !ok {
 		return 0, false
 	}
 	r := integerRanges[t]

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/polyconnect/polyconnect/plugins/sdk/go/connect"
+	"github.com/polyconnect/polyconnect/plugins/sdk/go/internal/goint"
 )
 
 // maxSafeInteger is 2^53 − 1: INT64 values beyond it travel as strings.
@@ -199,36 +200,10 @@ func appendDecimal(b []byte, schema *connect.Schema, value any) ([]byte, error) 
 	return append(b, '"'), nil
 }
 
+// integerIn is the value as int64 when it is a Go integer within the type's range.
 func integerIn(value any, t connect.Type) (int64, bool) {
-	var n int64
-	switch v := value.(type) {
-	case int8:
-		n = int64(v)
-	case int16:
-		n = int64(v)
-	case int32:
-		n = int64(v)
-	case int64:
-		n = v
-	case int:
-		n = int64(v)
-	case uint8:
-		n = int64(v)
-	case uint16:
-		n = int64(v)
-	case uint32:
-		n = int64(v)
-	case uint:
-		if uint64(v) > math.MaxInt64 {
-			return 0, false
-		}
-		n = int64(v)
-	case uint64:
-		if v > math.MaxInt64 {
-			return 0, false
-		}
-		n = int64(v)
-	default:
+	n, ok := goint.ToInt64(value)
+	if !ok {
 		return 0, false
 	}
 	switch t {
