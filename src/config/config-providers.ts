@@ -347,14 +347,20 @@ export function restorePlaceholders(rawConnectorConfig: Readonly<Record<string, 
 }
 
 /**
+ * Resolved values shorter than this are never masked in text (in traces here, in plugin output by
+ * src/plugin/output-redaction.ts): replacing "1" or "true" everywhere would mangle unrelated text.
+ */
+export const MIN_MASKED_SECRET_LENGTH = 4;
+
+/**
  * A function that puts placeholders back into a text (a trace, an error message) in place of the
  * values they resolved to, for what a plugin may quote from the config it was given; undefined when
- * nothing was resolved. Values shorter than 4 characters are left alone, so that "1" or "true"
+ * nothing was resolved. Values shorter than MIN_MASKED_SECRET_LENGTH are left alone, so that "1" or "true"
  * elsewhere in the text stay as they are.
  */
 export function secretMasker(resolutions: ReadonlyArray<Pick<ResolvedConfig, 'resolvedValues'>>): ((text: string) => string) | undefined {
   const replacements = new Map<string, string>();
-  for (const { resolvedValues } of resolutions) for (const [placeholder, value] of resolvedValues) if (value.length >= 4) replacements.set(value, placeholder);
+  for (const { resolvedValues } of resolutions) for (const [placeholder, value] of resolvedValues) if (value.length >= MIN_MASKED_SECRET_LENGTH) replacements.set(value, placeholder);
   if (replacements.size === 0) return undefined;
   const longestFirst = [...replacements].sort(([a], [b]) => b.length - a.length);
   return (text) => longestFirst.reduce((masked, [value, written]) => masked.replaceAll(value, written), text);

@@ -1,13 +1,15 @@
 // OutputRedactor: the secrets one plugin process was given (the values config providers resolved
 // for the connectors and tasks it hosts, and in the configs it was asked to validate), hidden in
 // everything the worker passes on from that process's stderr and stdout — log lines and the last
-// lines kept for crash reports — as `[hidden]`. Values shorter than MIN_REDACTED_LENGTH characters are not hidden: replacing "1" or
-// "true" everywhere would mangle unrelated text. Secrets are added before the config that holds
+// lines kept for crash reports — as `[hidden]`. Values shorter than MIN_REDACTED_LENGTH characters
+// are not hidden (the rule secretMasker applies to traces). Secrets are added before the config that holds
 // them is sent, and stay until the process ends (a process shared by several instances keeps
 // hiding the secrets of those that left).
 
+import { MIN_MASKED_SECRET_LENGTH } from '../config/config-providers.js';
+
 export const HIDDEN = '[hidden]';
-export const MIN_REDACTED_LENGTH = 4;
+export const MIN_REDACTED_LENGTH = MIN_MASKED_SECRET_LENGTH;
 
 export class OutputRedactor {
   /** Longest first, so that a secret containing another is hidden whole. */
